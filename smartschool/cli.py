@@ -1,0 +1,47 @@
+"""The command-line interface of the project's tools."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from .project import validate_project
+from .schemas import stale_schemas, write_schemas
+
+
+def _check(args: argparse.Namespace) -> int:
+    project, problems = validate_project(Path(args.root))
+    if problems:
+        for problem in sorted(problems):
+            print(problem, file=sys.stderr)
+        noun = "problem" if len(problems) == 1 else "problems"
+        print(f"{len(problems)} {noun} found.", file=sys.stderr)
+        return 1
+    assert project is not None
+    print(f"OK: {len(project.events)} events, {len(project.organizations)} organisations.")
+    return 0
+
+
+def _schemas(args: argparse.Namespace) -> int:
+    root = Path(args.root)
+    if args.check:
+        stale = stale_schemas(root)
+        for name in stale:
+            print(f"data/schemas/{name} is out of date: run `python -m smartschool schemas`", file=sys.stderr)
+        return 1 if stale else 0
+    for path in write_schemas(root):
+        print(f"wrote {path}")
+    return 0
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m smartschool", description=__doc__)
+    parser.add_argument("--root", default=".", help="project folder (default: current folder)")
+    commands = parser.add_subparsers(dest="command", required=True)
+    commands.add_parser("check", help="validate all data files").set_defaults(run=_check)
+    schemas = commands.add_parser("schemas", help="write the JSON Schemas of the data files to data/schemas/")
+    schemas.add_argument("--check", action="store_true", help="only report schemas that are out of date")
+    schemas.set_defaults(run=_schemas)
+    args = parser.parse_args(argv)
+    return int(args.run(args))

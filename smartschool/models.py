@@ -1,0 +1,133 @@
+"""Data models, declared once: they validate the YAML, give typed access and export JSON Schemas."""
+
+from __future__ import annotations
+
+import calendar
+import datetime as dt
+from typing import Annotated, Literal
+
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field, StringConstraints
+
+from .vocabulary import AUDIENCES, EVENT_STATUSES, METHODS
+
+SLUG_PATTERN = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
+Slug = Annotated[str, StringConstraints(pattern=SLUG_PATTERN)]
+Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
+Url = Annotated[str, StringConstraints(pattern=r"^https?://[^\s/$.?#][^\s]*$")]
+Audience = Literal[tuple(AUDIENCES)]  # type: ignore[valid-type]
+Method = Literal[tuple(METHODS)]  # type: ignore[valid-type]
+EventStatus = Literal[tuple(EVENT_STATUSES)]  # type: ignore[valid-type]
+
+
+def _real_month_or_date(value: str) -> str:
+    month_bounds(value)  # raises ValueError for a month 13 or a 30 February
+    return value
+
+
+MonthOrDate = Annotated[
+    str,
+    StringConstraints(pattern=r"^\d{4}-\d{2}(-\d{2})?$"),
+    AfterValidator(_real_month_or_date),
+]
+
+
+def month_bounds(value: str) -> tuple[dt.date, dt.date]:
+    """First and last day that a `YYYY-MM` or `YYYY-MM-DD` value can mean."""
+    parts = [int(p) for p in value.split("-")]
+    if len(parts) == 3:
+        day = dt.date(*parts)
+        return day, day
+    year, month = parts
+    if not 1 <= month <= 12:
+        raise ValueError(f"month {month} does not exist")
+    return dt.date(year, month, 1), dt.date(year, month, calendar.monthrange(year, month)[1])
+
+
+class Model(BaseModel):
+    """Base for every model: unknown keys are errors, values are not silently coerced between types."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class Organization(Model):
+    """A partner organisation of the program."""
+
+    id: Slug = Field(description="Short lowercase id used to refer to the organisation, e.g. `ecpat-indonesia`.")
+    name: Text = Field(description="Full name as the organisation writes it.")
+    description: Text = Field(description="One or two sentences on what the organisation does (from the sources).")
+    website: Url = Field(description="The organisation's website.")
+
+
+class OrganizationsFile(Model):
+    """`data/organizations.yaml`."""
+
+    organizations: list[Organization] = Field(min_length=1, description="Every organisation the data refers to.")
+
+
+class PartnerClass(Model):
+    """A class (parallel track) that one partner organisation ran at an event."""
+
+    organization: Slug = Field(description="Id of the organisation running the class (from organizations.yaml).")
+    topic: Text | None = Field(description="The class's topic as the source states it; `null` where it does not.")
+
+
+class Day(Model):
+    """One day of an event."""
+
+    date: dt.date = Field(description="The day, `YYYY-MM-DD`; must fall inside the event.")
+    audiences: list[Audience] = Field(min_length=1, description="Who the day was for.")
+    participants_mostly: list[Audience] = Field(
+        default_factory=list, description="Who most participants were, where the source says so.")
+    topics: list[Text] = Field(min_length=1, description="Topics the day covered.")
+    formats: list[Method] = Field(min_length=1, description="How the day was run (presentation, group discussion …).")
+    co_facilitators: list[Slug] = Field(
+        default_factory=list, description="Organisations that co-facilitated the day (ids).")
+    questions_raised: list[Text] = Field(
+        default_factory=list, description="Questions and responses participants brought up.")
+    issues_raised: list[Text] = Field(
+        default_factory=list, description="Issues participants raised, such as grooming or sexting.")
+
+
+class FollowUp(Model):
+    """Where the program goes next after an event."""
+
+    city: Text = Field(description="City of the next stop, official spelling (e.g. Parepare).")
+    province: Text = Field(description="Province of the next stop.")
+    date: MonthOrDate | None = Field(
+        default=None, description="When, as `YYYY-MM` or `YYYY-MM-DD`; must be after the event ends.")
+    event: Slug | None = Field(default=None, description="Id of the follow-up event, once it is in the data.")
+
+
+class Report(Model):
+    """The published report an event's data comes from."""
+
+    title: Text = Field(description="Title of the report.")
+    author: Text = Field(description="Who wrote it.")
+    author_role: Text | None = Field(description="The author's role, or `null` if the report does not say.")
+    publisher: Slug = Field(description="Id of the organisation that published it.")
+    url: Url = Field(description="Where the report is published.")
+
+
+class Event(Model):
+    """One workshop of the program."""
+
+    id: Slug = Field(description="Lowercase slug, unique; becomes the page address `/acara/<id>/`.")
+    program: Text = Field(description="The program the event belongs to, e.g. Smart School Online.")
+    title: Text = Field(description="Title of the event.")
+    status: EventStatus = Field(description="planned, held or cancelled.")
+    start: dt.date = Field(description="First day, `YYYY-MM-DD`.")
+    end: dt.date = Field(description="Last day, `YYYY-MM-DD`; not before `start`.")
+    city: Text = Field(description="City where the event took place.")
+    province: Text = Field(description="Province of that city.")
+    organizer: Slug = Field(description="Id of the organising organisation.")
+    partner_classes: list[PartnerClass] = Field(
+        min_length=1, description="One entry per organisation that ran a class.")
+    days: list[Day] = Field(min_length=1, description="The event day by day.")
+    follow_up: FollowUp = Field(description="Where the program goes next.")
+    report: Report | None = Field(default=None, description="The source report of the event.")
+
+
+class EventsFile(Model):
+    """`data/events.yaml`."""
+
+    events: list[Event] = Field(description="Every event of the program.")

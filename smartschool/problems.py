@@ -1,0 +1,42 @@
+"""A problem found in a source file, and the error that carries a list of them."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True, order=True)
+class Problem:
+    """One thing wrong in one place of one file."""
+
+    file: str
+    line: int
+    column: int
+    subject: str
+    field: str
+    message: str
+
+    def __str__(self) -> str:
+        where = f"{self.file}:{self.line}:{self.column}"
+        parts = [where]
+        if self.subject:
+            parts.append(self.subject)
+        if self.field:
+            parts.append(self.field)
+        parts.append(self.message)
+        return ": ".join(parts)
+
+
+class DataError(Exception):
+    """Raised when source data has problems; carries every problem found, in file order."""
+
+    def __init__(self, problems: list[Problem]) -> None:
+        self.problems = sorted(problems)
+        super().__init__(self.report())
+
+    def report(self) -> str:
+        count = len(self.problems)
+        noun = "problem" if count == 1 else "problems"
+        lines = [str(p) for p in self.problems]
+        lines.append(f"{count} {noun} found; nothing was built.")
+        return "\n".join(lines)

@@ -1,0 +1,102 @@
+"""Render validated data as HTML fragments and Markdown pages; every data string is escaped (Jinja autoescape)."""
+
+from __future__ import annotations
+
+from datetime import date
+import re
+from functools import cache
+
+import yaml
+from jinja2 import Environment, PackageLoader, StrictUndefined, select_autoescape
+from markupsafe import Markup, escape
+
+from . import dates
+from .models import Event
+from .project import Project
+from .timeline import timeline
+from .vocabulary import AUDIENCES, EVENT_STATUSES, METHODS
+
+
+@cache
+def _environment() -> Environment:
+    env = Environment(
+        loader=PackageLoader("smartschool", "templates"),
+        autoescape=select_autoescape(default=True, default_for_string=True),
+        undefined=StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=False,
+    )
+    env.filters.update(
+        date_range=lambda e: dates.date_range(e.start, e.end),
+        long_date=dates.long_date,
+        weekday_date=dates.weekday_date,
+        month_or_date=dates.month_or_date,
+        audience=AUDIENCES.__getitem__,
+        method=METHODS.__getitem__,
+        status=EVENT_STATUSES.__getitem__,
+    )
+    return env
+
+
+def render(template: str, **context: object) -> str:
+    """Render one package template with autoescaping on.
+
+    HTML fragments lose their blank lines, so Markdown keeps them as one raw HTML block.
+    """
+    text = _environment().get_template(template).render(**context)
+    if template.endswith(".html"):
+        return "\n".join(line for line in text.splitlines() if line.strip())
+    return re.sub(r"\n{3,}", "\n\n", text).strip()
+
+
+def relative_base(page_url: str) -> str:
+    """The relative path from a page's URL (`acara/`, `acara/x/`, ``) back to the site root."""
+    depth = len([part for part in page_url.split("/") if part])
+    if page_url and not page_url.endswith("/"):
+        depth -= 1  # a file such as `404.html` sits in its folder
+    return "../" * depth
+
+
+def event_url(event: Event, base: str = "") -> str:
+    return f"{base}acara/{event.id}/"
+
+
+def events_table(project: Project, base: str = "") -> str:
+    """All events, newest first, as an HTML table."""
+    return render("events_table.html", project=project, events=project.events_newest_first(), base=base)
+
+
+def event_card(project: Project, event: Event, base: str = "") -> str:
+    return render("event_card.html", project=project, event=event, base=base)
+
+
+def latest_event_card(project: Project, base: str = "") -> str:
+    events = project.events_newest_first()
+    return event_card(project, events[0], base) if events else ""
+
+
+def next_stops(project: Project, today: date, base: str = "") -> str:
+    """The program's upcoming stops and its history, derived from the events' follow-ups."""
+    return render("next_stops.html", project=project, timeline=timeline(project, today), base=base)
+
+
+def event_page_markdown(project: Project, event: Event) -> str:
+    """The whole Markdown source of an event's page, front matter included.
+
+    The title goes into front matter already HTML-escaped, because themes print page titles unescaped.
+    Macro rendering is switched off for the page, so data can never be evaluated as a template.
+    """
+    front = {
+        "title": str(escape(event.title)),
+        "description": str(escape(f"{event.title}, {dates.date_range(event.start, event.end)}, {event.city}.")),
+        "render_macros": False,
+    }
+    body = render("event_page.md", project=project, event=event, base="../../")
+    return f"---\n{yaml.safe_dump(front, allow_unicode=True, sort_keys=False)}---\n\n{body}\n"
+
+
+def markdown_text(text: str) -> Markup:
+    """Escape text for a Markdown context: HTML-escaped, and Markdown punctuation backslash-escaped."""
+    escaped = str(escape(text))
+    return Markup("".join(f"\\{ch}" if ch in "\\`*_{}[]()#+-.!|~" else ch for ch in escaped))

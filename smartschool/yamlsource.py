@@ -1,0 +1,128 @@
+"""Parse YAML while keeping the node tree, so any value can be traced back to its line and column."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+try:  # libyaml is much faster; fall back to the pure-Python parser where it is missing.
+    from yaml import CSafeLoader as _BaseLoader
+except ImportError:  # pragma: no cover - depends on the PyYAML build
+    from yaml import SafeLoader as _BaseLoader  # type: ignore[assignment]
+
+from .problems import Problem
+
+Path_ = tuple[str | int, ...]
+
+
+class _Loader(_BaseLoader):  # type: ignore[misc,valid-type]
+    """Safe loader that keeps dates as text, so the models report a bad date with its place."""
+
+
+_Loader.add_constructor("tag:yaml.org,2002:timestamp", _BaseLoader.construct_yaml_str)
+
+
+@dataclass
+class YamlSource:
+    """A parsed YAML document: its data and its node tree for locating values."""
+
+    name: str
+    data: Any
+    root: yaml.Node | None
+
+    def locate(self, path: Path_, *, key: bool = False) -> tuple[int, int]:
+        """Return the 1-based (line, column) of the value at `path` (or of its key, with `key=True`).
+
+        Walks as deep as the path exists, so a missing field points at its parent mapping.
+        """
+        node = self.root
+        if node is None:
+            return (1, 1)
+        mark = node.start_mark
+        for step in path:
+            child_key, child = _child(node, step)
+            if child is None:
+                break
+            mark = child_key.start_mark if (key and step == path[-1] and child_key is not None) else child.start_mark
+            node = child
+        return (mark.line + 1, mark.column + 1)
+
+    def problem(self, path: Path_, subject: str, field: str, message: str, *, key: bool = False) -> Problem:
+        line, column = self.locate(path, key=key)
+        return Problem(self.name, line, column, subject, field, message)
+
+
+def _child(node: yaml.Node, step: str | int) -> tuple[yaml.Node | None, yaml.Node | None]:
+    if isinstance(node, yaml.MappingNode) and isinstance(step, str):
+        for key_node, value_node in node.value:
+            if isinstance(key_node, yaml.ScalarNode) and key_node.value == step:
+                return key_node, value_node
+    if isinstance(node, yaml.SequenceNode) and isinstance(step, int) and 0 <= step < len(node.value):
+        return None, node.value[step]
+    return None, None
+
+
+def duplicate_keys(node: yaml.Node | None, path: Path_ = ()) -> list[tuple[Path_, yaml.Node]]:
+    """Find keys that appear twice in one mapping (YAML loaders silently keep the last one)."""
+    found: list[tuple[Path_, yaml.Node]] = []
+    stack: list[tuple[yaml.Node, Path_]] = [(node, path)] if node is not None else []
+    while stack:
+        current, where = stack.pop()
+        if isinstance(current, yaml.MappingNode):
+            seen: set[str] = set()
+            for key_node, value_node in current.value:
+                name = key_node.value if isinstance(key_node, yaml.ScalarNode) else None
+                if name is not None and name in seen:
+                    found.append(((*where, name), key_node))
+                if name is not None:
+                    seen.add(name)
+                    stack.append((value_node, (*where, name)))
+        elif isinstance(current, yaml.SequenceNode):
+            stack.extend((child, (*where, i)) for i, child in enumerate(current.value))
+    return found
+
+
+def parse_yaml(text: str, name: str) -> tuple[YamlSource | None, list[Problem]]:
+    """Parse one YAML document; on a syntax error return the problem with its line and column."""
+    loader = _Loader(text)
+    try:
+        root = loader.get_single_node()
+        data = loader.construct_document(root) if root is not None else None
+    except yaml.MarkedYAMLError as err:
+        mark = err.problem_mark or err.context_mark
+        line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
+        what = " ".join(str(part) for part in (err.context, err.problem) if part)
+        return None, [Problem(name, line, column, "", "", f"YAML syntax error: {what}; expected valid YAML")]
+    except yaml.YAMLError as err:
+        return None, [Problem(name, 1, 1, "", "", f"YAML error: {err}; expected valid YAML")]
+    finally:
+        loader.dispose()
+    source = YamlSource(name, data, root)
+    problems = [
+        Problem(name, k.start_mark.line + 1, k.start_mark.column + 1, "", dotted(p),
+                "duplicate key, expected each key once per mapping")
+        for p, k in duplicate_keys(root)
+    ]
+    return source, problems
+
+
+def read_yaml(path: Path, name: str) -> tuple[YamlSource | None, list[Problem]]:
+    """Read and parse a YAML file; an unreadable file is a problem, not a traceback."""
+    try:
+        text = path.read_text(encoding="utf-8")
+    except FileNotFoundError:
+        return None, [Problem(name, 1, 1, "", "", "file not found, expected it to exist")]
+    except (OSError, UnicodeDecodeError) as err:
+        return None, [Problem(name, 1, 1, "", "", f"cannot read file ({err}), expected UTF-8 text")]
+    return parse_yaml(text, name)
+
+
+def dotted(path: Path_) -> str:
+    out = ""
+    for step in path:
+        out += f"[{step}]" if isinstance(step, int) else (f".{step}" if out else str(step))
+    return out
+
