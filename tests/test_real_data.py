@@ -1,0 +1,53 @@
+"""The real data: it validates, round-trips through the models, and says what the Kupang report says."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+from smartschool.models import Event, EventsFile
+from smartschool.project import load_project
+from smartschool.schemas import stale_schemas
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def test_real_data_round_trips_through_the_models() -> None:
+    project = load_project(ROOT)
+    dumped = EventsFile(events=list(project.events)).model_dump(mode="json")
+    assert EventsFile.model_validate(dumped).events == list(project.events)
+
+
+def test_kupang_event_matches_the_report() -> None:
+    event: Event = load_project(ROOT).event("kupang-2018")
+    assert (event.start, event.end, event.status) == (date(2018, 3, 16), date(2018, 3, 17), "held")
+    assert (event.city, event.province, event.organizer) == ("Kupang", "Nusa Tenggara Timur", "ecpat-indonesia")
+    assert [c.organization for c in event.partner_classes] == ["ecpat-indonesia", "yayasan-sejiwa", "ict-watch"]
+    # The report states only ECPAT Indonesia's topic; the others are explicit nulls.
+    assert [c.topic is None for c in event.partner_classes] == [False, True, True]
+    day1, day2 = event.days
+    assert day1.audiences == ["orang-tua", "guru", "komunitas"]
+    assert "diskusi-kelompok" in day1.formats
+    assert day2.co_facilitators == ["kompak-jakarta"]
+    assert day2.participants_mostly == ["smp", "sma"]
+    assert [i.split()[0] for i in day2.issues_raised] == ["Grooming", "Sexting", "Akses"]
+    assert (event.follow_up.city, event.follow_up.province, event.follow_up.date) == (
+        "Parepare", "Sulawesi Selatan", "2018-04")
+    assert event.report is not None and event.report.author == "Deden Ramadani"
+
+
+def test_every_organisation_has_a_website_and_description() -> None:
+    orgs = {o.id: o for o in load_project(ROOT).organizations}
+    assert set(orgs) == {"ecpat-indonesia", "yayasan-sejiwa", "ict-watch", "kompak-jakarta"}
+    assert all(o.website.startswith("https://") and o.description for o in orgs.values())
+
+
+def test_committed_schemas_match_the_models() -> None:
+    assert stale_schemas(ROOT) == [], "run `make schemas` and commit data/schemas/"
+
+
+def test_data_files_point_editors_at_their_schema() -> None:
+    for name in ("events", "organizations"):
+        first = (ROOT / f"data/{name}.yaml").read_text("utf-8").splitlines()[0]
+        assert first == f"# yaml-language-server: $schema=./schemas/{name}.schema.json"
+        assert (ROOT / f"data/schemas/{name}.schema.json").is_file()
