@@ -1,0 +1,54 @@
+# Smart School Online: one entry point for building, previewing, checking and testing the site.
+# `make serve` and `make test` are all a newcomer needs (see README.md).
+
+PYTHON ?= python3
+VENV   := .venv
+BIN    := $(VENV)/bin
+HOST   ?= 127.0.0.1:8000
+
+# Material prints an end-of-life banner on every build; keep the output readable.
+export NO_MKDOCS_2_WARNING := 1
+
+.PHONY: serve site check test schemas lock clean
+
+$(BIN)/python:
+	$(PYTHON) -m venv $(VENV)
+
+# Installed from the lock files with hashes; re-run only when a lock file changes.
+$(VENV)/.site-installed: requirements/site.txt pyproject.toml | $(BIN)/python
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check --require-hashes -r requirements/site.txt
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check --no-deps --no-build-isolation -e .
+	@touch $@
+
+$(VENV)/.test-installed: requirements/test.txt $(VENV)/.site-installed
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check --require-hashes -r requirements/test.txt
+	@touch $@
+
+## Validate the data, then preview the site with live reload at http://$(HOST)
+serve: check
+	$(BIN)/mkdocs serve --strict --dev-addr $(HOST) --livereload
+
+## Validate the data, then build site/ (strict: warnings fail the build)
+site: check
+	$(BIN)/mkdocs build --strict
+
+## Validate all data files without building
+check: $(VENV)/.site-installed
+	$(BIN)/python -m smartschool check
+
+## Run the whole test suite
+test: $(VENV)/.test-installed
+	$(BIN)/python -m pytest
+
+## Re-export the JSON Schemas of the data files after changing the models
+schemas: $(VENV)/.site-installed
+	$(BIN)/python -m smartschool schemas
+
+## Re-resolve the lock files from requirements/*.in
+lock: | $(BIN)/python
+	$(BIN)/python -m pip install --quiet pip-tools==7.6.2
+	cd requirements && ../$(BIN)/pip-compile --quiet --allow-unsafe --generate-hashes --strip-extras -o site.txt site.in
+	cd requirements && ../$(BIN)/pip-compile --quiet --allow-unsafe --generate-hashes --strip-extras -o test.txt test.in
+
+clean:
+	rm -rf site .pytest_cache .hypothesis
