@@ -26,7 +26,7 @@ $(VENV)/.test-installed: requirements/test.txt $(VENV)/.site-installed
 
 ## Validate the data, then preview the site with live reload at http://$(HOST)
 serve: check
-	$(BIN)/mkdocs serve --strict --dev-addr $(HOST) --livereload
+	SITE_URL=http://$(HOST)/ $(BIN)/mkdocs serve --strict --dev-addr $(HOST) --livereload
 
 ## Validate the data, then build site/ (strict: warnings fail the build)
 site: check
