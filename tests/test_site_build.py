@@ -10,7 +10,7 @@ from pathlib import Path
 
 from bs4 import BeautifulSoup
 
-from conftest import ROOT, mkdocs_build
+from sitebuild import ROOT, mkdocs_build
 
 
 def _page(site: Path, path: str) -> BeautifulSoup:

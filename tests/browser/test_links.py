@@ -1,0 +1,31 @@
+"""Links: from the front page, every internal link and #anchor resolves, and every page can be reached."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from linkcheck import crawl
+from sitepages import html_pages, serve
+
+
+def test_every_internal_link_and_anchor_resolves(base_url: str) -> None:
+    report = crawl(base_url)
+    assert report.broken == [], "broken links:\n" + "\n".join(report.broken)
+
+
+def test_every_page_is_reachable_from_the_front_page(built_site: Path, base_url: str) -> None:
+    reached = {url.removeprefix(base_url) or "/" for url in crawl(base_url).pages}
+    unreachable = [p for p in html_pages(built_site) if p not in reached and p != "/404.html"]
+    assert unreachable == [], f"pages no link leads to: {unreachable}"
+
+
+def test_crawler_reports_broken_links_and_anchors(tmp_path: Path) -> None:
+    (tmp_path / "a").mkdir()
+    (tmp_path / "index.html").write_text('<a href="a/">a</a> <a href="missing/">m</a> <a href="a/#nope">n</a>')
+    (tmp_path / "a/index.html").write_text('<h2 id="here">x</h2><a href="../#top">t</a>')
+    with serve(tmp_path, "/sub/") as url:
+        broken = crawl(url).broken
+    assert any("missing/ → HTTP 404" in b for b in broken)
+    assert any("a/#nope → no element with id 'nope'" in b for b in broken)
+    assert any("../#top → no element with id 'top'" in b for b in broken)
+    assert len(broken) == 3
