@@ -5,11 +5,12 @@ PYTHON ?= python3
 VENV   := .venv
 BIN    := $(VENV)/bin
 HOST   ?= 127.0.0.1:8000
+VNU_JAR := tools/vnu/node_modules/vnu-jar/build/dist/vnu.jar
 
 # Material prints an end-of-life banner on every build; keep the output readable.
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: serve site check test schemas lock clean
+.PHONY: serve site check test weigh schemas lock clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -24,6 +25,12 @@ $(VENV)/.test-installed: requirements/test.txt $(VENV)/.site-installed
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check --require-hashes -r requirements/test.txt
 	@touch $@
 
+# The Nu Html Checker, pinned in tools/vnu/package-lock.json (its install script, a Java download, is skipped).
+$(VNU_JAR): tools/vnu/package-lock.json
+	@if command -v npm >/dev/null 2>&1; then \
+	  npm ci --prefix tools/vnu --ignore-scripts --no-audit --no-fund --loglevel=error; \
+	else echo "npm not found: the HTML validity tests will be skipped (install nodejs and npm)"; fi
+
 ## Validate the data, then preview the site with live reload at http://$(HOST)
 serve: check
 	SITE_URL=http://$(HOST)/ $(BIN)/mkdocs serve --strict --dev-addr $(HOST) --livereload
@@ -36,9 +43,13 @@ site: check
 check: $(VENV)/.site-installed
 	$(BIN)/python -m smartschool check
 
-## Run the whole test suite
-test: $(VENV)/.test-installed
+## Run the whole test suite (browser tests need Debian's chromium and a Java runtime)
+test: $(VENV)/.test-installed $(VNU_JAR)
 	$(BIN)/python -m pytest
+
+## Print the first-view weight of every page, raw and gzip-compressed
+weigh: $(VENV)/.test-installed
+	$(BIN)/python benchmarks/weigh.py
 
 ## Re-export the JSON Schemas of the data files after changing the models
 schemas: $(VENV)/.site-installed
