@@ -19,7 +19,8 @@ def _check(args: argparse.Namespace) -> int:
         print(f"{len(problems)} {noun} found.", file=sys.stderr)
         return 1
     assert project is not None
-    print(f"OK: {len(project.events)} events, {len(project.organizations)} organisations.")
+    print(f"OK: {len(project.events)} events, {len(project.lessons)} modules, "
+          f"{len(project.organizations)} organisations.")
     return 0
 
 

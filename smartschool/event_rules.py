@@ -99,8 +99,22 @@ def follow_up_after_event(ctx: EventContext) -> Iterator[Problem]:
                                   f"'{follow.event}' is not an event id, expected one of the ids in data/events.yaml")
 
 
+def modules_known(ctx: EventContext) -> Iterator[Problem]:
+    """Modules named by a day, or by its schedule, exist in the curriculum."""
+    for index, event in ctx.events:
+        for d, day in enumerate(event.days):
+            named = [(("days", d, "modules", m), f"days[{d}].modules[{m}]", mid) for m, mid in enumerate(day.modules)]
+            if day.schedule:
+                named += [(("days", d, "schedule", "items", i, "module"), f"days[{d}].schedule.items[{i}].module",
+                           item.module) for i, item in enumerate(day.schedule.items) if item.module]
+            for path, name, module_id in named:
+                if module_id not in ctx.module_ids:
+                    yield ctx.problem(index, event.id, path, name,
+                                      f"'{module_id}' is not a curriculum module, expected an id from curriculum/")
+
+
 RULES: tuple[Rule, ...] = (unique_ids, dates_in_order, partner_classes_known, organisations_known,
-                           follow_up_after_event)
+                           follow_up_after_event, modules_known)
 
 
 def check_events(ctx: EventContext) -> list[Problem]:

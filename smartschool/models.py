@@ -6,9 +6,9 @@ import calendar
 import datetime as dt
 from typing import Annotated, Literal
 
-from pydantic import AfterValidator, BaseModel, ConfigDict, Field, StringConstraints
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field, PositiveInt, StringConstraints, model_validator
 
-from .vocabulary import AUDIENCES, EVENT_STATUSES, METHODS
+from .vocabulary import AUDIENCES, EVENT_STATUSES, METHODS, TRACKS
 
 SLUG_PATTERN = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
 Slug = Annotated[str, StringConstraints(pattern=SLUG_PATTERN)]
@@ -17,6 +17,8 @@ Url = Annotated[str, StringConstraints(pattern=r"^https?://[^\s/$.?#][^\s]*$")]
 Audience = Literal[tuple(AUDIENCES)]  # type: ignore[valid-type]
 Method = Literal[tuple(METHODS)]  # type: ignore[valid-type]
 EventStatus = Literal[tuple(EVENT_STATUSES)]  # type: ignore[valid-type]
+Track = Literal[tuple(TRACKS)]  # type: ignore[valid-type]
+ClockTime = Annotated[str, StringConstraints(pattern=r"^([01]\d|2[0-3]):[0-5]\d$")]
 
 
 def _real_month_or_date(value: str) -> str:
@@ -71,6 +73,29 @@ class PartnerClass(Model):
     topic: Text | None = Field(description="The class's topic as the source states it; `null` where it does not.")
 
 
+class ScheduleItem(Model):
+    """One block of a day's programme: a curriculum module, or another activity such as a break."""
+
+    module: Slug | None = Field(default=None, description="Id of a curriculum module; its duration is used.")
+    title: Text | None = Field(default=None, description="Title of an activity that is not a module (a break …).")
+    minutes: PositiveInt | None = Field(default=None, description="Length of a non-module activity in minutes.")
+
+    @model_validator(mode="after")
+    def _module_or_activity(self) -> ScheduleItem:
+        if self.module is None and (self.title is None or self.minutes is None):
+            raise ValueError("give either `module`, or `title` and `minutes`")
+        if self.module is not None and (self.title is not None or self.minutes is not None):
+            raise ValueError("a module block takes its title and minutes from the module; give only `module`")
+        return self
+
+
+class DaySchedule(Model):
+    """A day's timed programme; clock times are computed from the start and each block's length."""
+
+    start: ClockTime = Field(description="When the first block starts, `HH:MM`.")
+    items: list[ScheduleItem] = Field(min_length=1, description="The blocks in order.")
+
+
 class Day(Model):
     """One day of an event."""
 
@@ -86,6 +111,10 @@ class Day(Model):
         default_factory=list, description="Questions and responses participants brought up.")
     issues_raised: list[Text] = Field(
         default_factory=list, description="Issues participants raised, such as grooming or sexting.")
+    modules: list[Slug] = Field(
+        default_factory=list, description="Curriculum modules that cover the day's topics (ids).")
+    schedule: DaySchedule | None = Field(
+        default=None, description="The day's timed programme, where it is known.")
 
 
 class FollowUp(Model):
@@ -131,3 +160,54 @@ class EventsFile(Model):
     """`data/events.yaml`."""
 
     events: list[Event] = Field(description="Every event of the program.")
+
+
+class AgeBand(Model):
+    """Ages a youth module is written for."""
+
+    min: int = Field(ge=6, le=18, description="Youngest age.")
+    max: int = Field(ge=6, le=18, description="Oldest age.")
+
+
+class AgendaStep(Model):
+    """One step of a lesson."""
+
+    title: Text = Field(description="What happens in this step.")
+    minutes: PositiveInt = Field(description="How long it takes; steps add up to the module's duration.")
+    method: Method = Field(description="How it is run: presentasi, diskusi-kelompok, studi-kasus …")
+
+
+class Source(Model):
+    """A source a module cites: a web page, or a file in this project."""
+
+    title: Text = Field(description="Title of the source.")
+    url: Url | None = Field(default=None, description="Address of a web source.")
+    file: Text | None = Field(default=None, description="Path of a file in this project, from its root.")
+
+    @model_validator(mode="after")
+    def _url_or_file(self) -> Source:
+        if (self.url is None) == (self.file is None):
+            raise ValueError("give exactly one of `url` and `file`")
+        return self
+
+
+class Module(Model):
+    """A curriculum module: the front matter of `curriculum/<track>/<id>.md`."""
+
+    id: Slug = Field(description="Lowercase slug, equal to the file name; page address `/kurikulum/<track>/<id>/`.")
+    title: Text = Field(description="Title of the lesson.")
+    track: Track = Field(description="dewasa (adults) or remaja (young people); equal to the folder.")
+    order: PositiveInt = Field(description="Position within the track (facilitator pack, navigation).")
+    audiences: list[Audience] = Field(min_length=1, description="Who the lesson is for.")
+    age_band: AgeBand | None = Field(default=None, description="Ages, for youth modules only.")
+    duration_minutes: PositiveInt = Field(description="Length of the session; equals the sum of agenda minutes.")
+    summary: Text = Field(description="One or two sentences on what the session is about.")
+    objectives: list[Text] = Field(min_length=2, description="What participants can do afterwards (Peserta mampu …).")
+    key_messages: list[Text] = Field(min_length=1, description="Sentences participants should remember.")
+    agenda: list[AgendaStep] = Field(min_length=1, description="The steps, in order.")
+    materials: list[Text] = Field(default_factory=list, description="What the facilitator needs.")
+    discussion_questions: list[Text] = Field(min_length=1, description="Questions for discussion.")
+    take_home: list[Text] = Field(min_length=1, description="Points for participants to take home to families.")
+    related: list[Slug] = Field(default_factory=list, description="Ids of related modules.")
+    reviewed: dt.date | None = Field(default=None, description="When the content (legal content above all) was last reviewed.")
+    sources: list[Source] = Field(min_length=1, description="Sources of the facts the module states.")

@@ -5,7 +5,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
+from .curriculum import Lesson, load_lessons, module_files
 from .event_rules import EventContext, check_events
+from .module_rules import ModuleContext, check_modules
 from .modelcheck import check_items
 from .models import Event, Organization
 from .problems import DataError, Problem
@@ -22,6 +24,7 @@ class Project:
     root: Path
     organizations: tuple[Organization, ...]
     events: tuple[Event, ...]
+    lessons: tuple[Lesson, ...] = ()
 
     def organization(self, org_id: str) -> Organization:
         return self._organizations_by_id[org_id]
@@ -36,6 +39,17 @@ class Project:
     @property
     def _events_by_id(self) -> dict[str, Event]:
         return {e.id: e for e in self.events}
+
+    def lesson(self, module_id: str) -> Lesson:
+        return self._lessons_by_id[module_id]
+
+    @property
+    def _lessons_by_id(self) -> dict[str, Lesson]:
+        return {lesson.id: lesson for lesson in self.lessons}
+
+    def lessons_of_track(self, track: str) -> list[Lesson]:
+        """The modules of one track, in their order."""
+        return sorted((m for m in self.lessons if m.module.track == track), key=lambda m: m.module.order)
 
     def events_newest_first(self) -> list[Event]:
         return sorted(self.events, key=lambda e: (e.start, e.id), reverse=True)
@@ -59,6 +73,11 @@ def validate_project(root: Path) -> tuple[Project | None, list[Problem]]:
             seen.add(org.id)
             organizations.append(org)
 
+    loaded, found = load_lessons(root)
+    problems += found
+    problems += check_modules(ModuleContext(root, loaded))
+    lessons = [item.lesson for item in loaded]
+
     event_source, found = read_yaml(root / EVENTS_FILE, EVENTS_FILE)
     problems += found
     events: list[Event] = []
@@ -70,6 +89,7 @@ def validate_project(root: Path) -> tuple[Project | None, list[Problem]]:
             events=items,
             organization_ids={o.id for o in organizations},
             all_event_ids=_raw_ids(event_source.data, "events"),
+            module_ids={lesson.id for lesson in lessons} | _invalid_module_ids(root, lessons),
         )
         # Without a readable organisations file, every reference would be reported as unknown: skip that noise.
         if org_source is not None:
@@ -78,7 +98,8 @@ def validate_project(root: Path) -> tuple[Project | None, list[Problem]]:
 
     if problems:
         return None, problems
-    return Project(root=root, organizations=tuple(organizations), events=tuple(events)), []
+    project = Project(root=root, organizations=tuple(organizations), events=tuple(events), lessons=tuple(lessons))
+    return project, []
 
 
 def _raw_ids(data: object, key: str) -> set[str]:
@@ -87,6 +108,12 @@ def _raw_ids(data: object, key: str) -> set[str]:
     if not isinstance(items, list):
         return set()
     return {item["id"] for item in items if isinstance(item, dict) and isinstance(item.get("id"), str)}
+
+
+def _invalid_module_ids(root: Path, valid: list[Lesson]) -> set[str]:
+    """Ids of module files that exist but did not validate, so events naming them are not reported too."""
+    known = {lesson.id for lesson in valid}
+    return {path.stem for path in module_files(root)} - known
 
 
 def load_project(root: Path) -> Project:

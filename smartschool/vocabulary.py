@@ -35,3 +35,8 @@ TRACKS: dict[str, str] = {
     "dewasa": "Dewasa",
     "remaja": "Remaja",
 }
+
+TRACK_AUDIENCES: dict[str, tuple[str, ...]] = {
+    "dewasa": ("orang-tua", "guru", "komunitas"),
+    "remaja": ("smp", "sma"),
+}

@@ -32,6 +32,7 @@ class YamlSource:
     name: str
     data: Any
     root: yaml.Node | None
+    line_offset: int = 0  # lines before the YAML text in its file (front matter starts on line 2)
 
     def locate(self, path: Path_, *, key: bool = False) -> tuple[int, int]:
         """Return the 1-based (line, column) of the value at `path` (or of its key, with `key=True`).
@@ -40,7 +41,7 @@ class YamlSource:
         """
         node = self.root
         if node is None:
-            return (1, 1)
+            return (1 + self.line_offset, 1)
         mark = node.start_mark
         for step in path:
             child_key, child = _child(node, step)
@@ -48,7 +49,7 @@ class YamlSource:
                 break
             mark = child_key.start_mark if (key and step == path[-1] and child_key is not None) else child.start_mark
             node = child
-        return (mark.line + 1, mark.column + 1)
+        return (mark.line + 1 + self.line_offset, mark.column + 1)
 
     def problem(self, path: Path_, subject: str, field: str, message: str, *, key: bool = False) -> Problem:
         line, column = self.locate(path, key=key)
@@ -85,24 +86,27 @@ def duplicate_keys(node: yaml.Node | None, path: Path_ = ()) -> list[tuple[Path_
     return found
 
 
-def parse_yaml(text: str, name: str) -> tuple[YamlSource | None, list[Problem]]:
-    """Parse one YAML document; on a syntax error return the problem with its line and column."""
+def parse_yaml(text: str, name: str, line_offset: int = 0) -> tuple[YamlSource | None, list[Problem]]:
+    """Parse one YAML document; on a syntax error return the problem with its line and column.
+
+    `line_offset` is the number of lines in the file before `text`, so positions are the file's own.
+    """
     loader = _Loader(text)
     try:
         root = loader.get_single_node()
         data = loader.construct_document(root) if root is not None else None
     except yaml.MarkedYAMLError as err:
         mark = err.problem_mark or err.context_mark
-        line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
+        line, column = (mark.line + 1 + line_offset, mark.column + 1) if mark else (1 + line_offset, 1)
         what = " ".join(str(part) for part in (err.context, err.problem) if part)
         return None, [Problem(name, line, column, "", "", f"YAML syntax error: {what}; expected valid YAML")]
     except yaml.YAMLError as err:
-        return None, [Problem(name, 1, 1, "", "", f"YAML error: {err}; expected valid YAML")]
+        return None, [Problem(name, 1 + line_offset, 1, "", "", f"YAML error: {err}; expected valid YAML")]
     finally:
         loader.dispose()
-    source = YamlSource(name, data, root)
+    source = YamlSource(name, data, root, line_offset)
     problems = [
-        Problem(name, k.start_mark.line + 1, k.start_mark.column + 1, "", dotted(p),
+        Problem(name, k.start_mark.line + 1 + line_offset, k.start_mark.column + 1, "", dotted(p),
                 "duplicate key, expected each key once per mapping")
         for p, k in duplicate_keys(root)
     ]

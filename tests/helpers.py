@@ -66,3 +66,23 @@ def line_of(text: str, needle: str, occurrence: int = 1) -> int:
     lines = textwrap.dedent(text).lstrip("\n").splitlines()
     hits = [i + 1 for i, line in enumerate(lines) if needle in line]
     return hits[occurrence - 1]
+
+
+def write_module(root: Path, track: str, name: str, text: str) -> Path:
+    """Write `curriculum/<track>/<name>.md` under `root`."""
+    folder = root / "curriculum" / track
+    folder.mkdir(parents=True, exist_ok=True)
+    path = folder / f"{name}.md"
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+def real_module(track: str, name: str) -> str:
+    """The text of one of the project's real modules, as a base for fixtures."""
+    return (ROOT / "curriculum" / track / f"{name}.md").read_text(encoding="utf-8")
+
+
+def line_in(text: str, needle: str, occurrence: int = 1) -> int:
+    """1-based line number of the n-th line of `text` containing `needle` (no dedenting)."""
+    hits = [i + 1 for i, line in enumerate(text.splitlines()) if needle in line]
+    return hits[occurrence - 1]

@@ -1,0 +1,70 @@
+"""Load curriculum modules: one Markdown file with front matter per module under `curriculum/<track>/`."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from .frontmatter import MarkdownSource, split_front_matter
+from .modelcheck import check_document, subject_of
+from .models import Module
+from .problems import Problem
+from .vocabulary import TRACKS
+
+CURRICULUM_DIR = "curriculum"
+
+
+@dataclass(frozen=True)
+class Lesson:
+    """A validated module: its front matter, its Markdown body and the file it came from."""
+
+    module: Module
+    body: str
+    path: str
+
+    @property
+    def id(self) -> str:
+        return self.module.id
+
+    @property
+    def url(self) -> str:
+        """Address relative to the site root, such as `kurikulum/remaja/grooming/`."""
+        return f"kurikulum/{self.module.track}/{self.module.id}/"
+
+
+@dataclass(frozen=True)
+class LoadedLesson:
+    """A lesson with the parsed source it came from, so rules can point at lines."""
+
+    lesson: Lesson
+    source: MarkdownSource
+
+
+def module_files(root: Path) -> list[Path]:
+    """Every module source, in a stable order: `curriculum/<track>/*.md` for each known track."""
+    return sorted(p for track in TRACKS for p in (root / CURRICULUM_DIR / track).glob("*.md"))
+
+
+def load_lessons(root: Path) -> tuple[list[LoadedLesson], list[Problem]]:
+    """Parse and validate each module's front matter against the model; rules across modules run elsewhere."""
+    loaded: list[LoadedLesson] = []
+    problems: list[Problem] = []
+    for path in module_files(root):
+        name = path.relative_to(root).as_posix()
+        try:
+            text = path.read_text(encoding="utf-8")
+        except (OSError, UnicodeDecodeError) as err:
+            problems.append(Problem(name, 1, 1, "", "", f"cannot read file ({err}), expected UTF-8 text"))
+            continue
+        source, found = split_front_matter(text, name)
+        problems += found
+        if source is None:
+            continue
+        subject = subject_of("module", source.front.data, 0) if isinstance(source.front.data, dict) else "module"
+        if subject.endswith("#1"):
+            subject = f"module '{path.stem}'"
+        module, found = check_document(source.front, Module, subject)
+        problems += found
+        if module is not None:
+            loaded.append(LoadedLesson(Lesson(module, source.body, name), source))
+    return loaded, problems
