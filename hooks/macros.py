@@ -7,7 +7,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from smartschool import render
+from smartschool import curriculum_pages, render
 from smartschool.project import Project, load_project_cached
 
 
@@ -44,3 +44,13 @@ def define_env(env: Any) -> None:
     @env.macro
     def organization_count() -> int:
         return len(project().organizations)
+
+    @env.macro
+    def curriculum_index() -> str:
+        """Modules grouped by track and audience."""
+        return curriculum_pages.curriculum_index(project(), base())
+
+    @env.macro
+    def track_index(track: str) -> str:
+        """The modules of one track in order."""
+        return curriculum_pages.track_index(project(), track, base())

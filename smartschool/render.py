@@ -8,13 +8,15 @@ from functools import cache
 
 import yaml
 from jinja2 import Environment, PackageLoader, StrictUndefined, select_autoescape
-from markupsafe import Markup, escape
+from markupsafe import escape
 
 from . import dates
 from .models import Event
 from .project import Project
+from .clock import Slot, slots
+from .models import Day
 from .timeline import timeline
-from .vocabulary import AUDIENCES, EVENT_STATUSES, METHODS
+from .vocabulary import AUDIENCES, EVENT_STATUSES, METHODS, TRACKS
 
 
 @cache
@@ -35,6 +37,7 @@ def _environment() -> Environment:
         audience=AUDIENCES.__getitem__,
         method=METHODS.__getitem__,
         status=EVENT_STATUSES.__getitem__,
+        track=TRACKS.__getitem__,
     )
     return env
 
@@ -87,16 +90,26 @@ def event_page_markdown(project: Project, event: Event) -> str:
     The title goes into front matter already HTML-escaped, because themes print page titles unescaped.
     Macro rendering is switched off for the page, so data can never be evaluated as a template.
     """
-    front = {
-        "title": str(escape(event.title)),
-        "description": str(escape(f"{event.title}, {dates.date_range(event.start, event.end)}, {event.city}.")),
-        "render_macros": False,
-    }
-    body = render("event_page.md", project=project, event=event, base="../../")
-    return f"---\n{yaml.safe_dump(front, allow_unicode=True, sort_keys=False)}---\n\n{body}\n"
+    front = page_front_matter(event.title, f"{event.title}, {dates.date_range(event.start, event.end)}, {event.city}.")
+    body = render("event_page.md", project=project, event=event, base="../../", schedule=day_schedule)
+    return f"{front}{body}\n"
 
 
-def markdown_text(text: str) -> Markup:
-    """Escape text for a Markdown context: HTML-escaped, and Markdown punctuation backslash-escaped."""
-    escaped = str(escape(text))
-    return Markup("".join(f"\\{ch}" if ch in "\\`*_{}[]()#+-.!|~" else ch for ch in escaped))
+def day_schedule(project: Project, day: Day) -> list[Slot]:
+    """A day's timed programme: each module block lasts as long as the module."""
+    if day.schedule is None:
+        return []
+    blocks = []
+    for item in day.schedule.items:
+        if item.module:
+            module = project.lesson(item.module).module
+            blocks.append((module.title, module.duration_minutes, None, module.id))
+        else:
+            blocks.append((item.title or "", item.minutes or 0, None, None))
+    return slots(blocks, day.schedule.start)
+
+
+def page_front_matter(title: str, description: str, **extra: object) -> str:
+    """YAML front matter for a generated page; title and description escaped, macros off."""
+    front = {"title": str(escape(title)), "description": str(escape(description)), "render_macros": False, **extra}
+    return f"---\n{yaml.safe_dump(front, allow_unicode=True, sort_keys=False)}---\n\n"
