@@ -34,13 +34,25 @@ def crawl(base_url: str) -> CrawlReport:
     base = base_url.rstrip("/") + "/"
     report = CrawlReport()
     cache: dict[str, tuple[int, str, str]] = {}
+    anchors: dict[str, set[str]] = {}
+
+    def fetch(url: str) -> tuple[int, str, str]:
+        if url not in cache:
+            cache[url] = _fetch(url)
+        return cache[url]
+
+    def ids(url: str) -> set[str]:
+        if url not in anchors:
+            anchors[url] = _anchors(fetch(url)[2])
+        return anchors[url]
+
     queue = [base]
     while queue:
         url = queue.pop()
         if url in report.pages:
             continue
         report.pages.add(url)
-        status, kind, html = cache.setdefault(url, _fetch(url))
+        status, kind, html = fetch(url)
         if kind != "text/html":
             continue
         for tag in BeautifulSoup(html, "html.parser").find_all(["a", "link"], href=True):
@@ -55,11 +67,11 @@ def crawl(base_url: str) -> CrawlReport:
                     report.broken.append(f"{url}: {href} leaves the site's path")
                 continue
             page, fragment = urldefrag(target)
-            status, kind, target_html = cache.setdefault(page, _fetch(page))
+            status, kind, _ = fetch(page)
             if status != 200:
                 report.broken.append(f"{url}: {href} → HTTP {status}")
                 continue
-            if fragment and kind == "text/html" and fragment not in _anchors(target_html):
+            if fragment and kind == "text/html" and fragment not in ids(page):
                 report.broken.append(f"{url}: {href} → no element with id '{fragment}'")
             if tag.name == "a" and kind == "text/html":
                 queue.append(page)

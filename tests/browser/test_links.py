@@ -4,17 +4,23 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from linkcheck import crawl
+import pytest
+
+from linkcheck import CrawlReport, crawl
 from sitepages import html_pages, serve
 
 
-def test_every_internal_link_and_anchor_resolves(base_url: str) -> None:
-    report = crawl(base_url)
-    assert report.broken == [], "broken links:\n" + "\n".join(report.broken)
+@pytest.fixture(scope="module")
+def site_crawl(base_url: str) -> CrawlReport:
+    return crawl(base_url)
 
 
-def test_every_page_is_reachable_from_the_front_page(built_site: Path, base_url: str) -> None:
-    reached = {url.removeprefix(base_url) or "/" for url in crawl(base_url).pages}
+def test_every_internal_link_and_anchor_resolves(site_crawl: CrawlReport) -> None:
+    assert site_crawl.broken == [], "broken links:\n" + "\n".join(site_crawl.broken)
+
+
+def test_every_page_is_reachable_from_the_front_page(built_site: Path, base_url: str, site_crawl: CrawlReport) -> None:
+    reached = {url.removeprefix(base_url) or "/" for url in site_crawl.pages}
     unreachable = [p for p in html_pages(built_site) if p not in reached and p != "/404.html"]
     assert unreachable == [], f"pages no link leads to: {unreachable}"
 

@@ -17,7 +17,7 @@ def phone(browser: Browser):
 
 
 def test_page_does_not_scroll_horizontally(phone: Page, base_url: str, page_path: str) -> None:
-    phone.goto(base_url + page_path, wait_until="networkidle")
+    phone.goto(base_url + page_path, wait_until="load")
     width = phone.evaluate("() => document.documentElement.scrollWidth")
     assert width <= 360, f"{page_path} is {width}px wide at a 360px viewport"
     wide = phone.evaluate("""() => [...document.querySelectorAll('.md-content *')]
@@ -28,7 +28,7 @@ def test_page_does_not_scroll_horizontally(phone: Page, base_url: str, page_path
 
 
 def test_main_navigation_tap_targets_are_large_enough(phone: Page, base_url: str, page_path: str) -> None:
-    phone.goto(base_url + page_path, wait_until="networkidle")
+    phone.goto(base_url + page_path, wait_until="load")
     phone.locator("label.md-header__button[for='__drawer']").click()
     phone.wait_for_timeout(300)  # the drawer slides in
     small = phone.evaluate(f"""() => [...document.querySelectorAll(
