@@ -25,6 +25,8 @@ def search(page: Page, base_url: str, query: str) -> list[str]:
 @pytest.mark.parametrize("query,expected", [
     ("Kupang", "/acara/kupang-2018/"),
     ("Parepare", "/acara/kupang-2018/"),
+    ("Grooming", "/kurikulum/remaja/grooming/"),
+    ("Sextortion", "/kurikulum/remaja/sexting-dan-sextortion/"),
 ])
 def test_search_finds_the_page(page: Page, base_url: str, query: str, expected: str) -> None:
     hrefs = search(page, base_url, query)

@@ -1,0 +1,109 @@
+"""Curriculum pages in a real build: lesson pages, running clocks, reverse links, indexes and packs."""
+
+from __future__ import annotations
+
+import posixpath
+from pathlib import Path
+
+from bs4 import BeautifulSoup
+
+from helpers import VALID_EVENT, real_module, write_data, write_module
+from smartschool.curriculum_pages import agenda_clock, demote_headings
+from smartschool.project import load_project
+from smartschool.render import event_page_markdown
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def _page(site: Path, path: str) -> BeautifulSoup:
+    return BeautifulSoup((site / path / "index.html").read_text("utf-8"), "html.parser")
+
+
+def _resolve(page_path: str, href: str) -> str:
+    return posixpath.normpath(posixpath.join(page_path, href)) + "/"
+
+
+def test_every_module_has_a_page_generated_from_its_source(built_site: Path) -> None:
+    project = load_project(ROOT)
+    for lesson in project.lessons:
+        page = _page(built_site, lesson.url)
+        assert page.find("h1").get_text(strip=True) == lesson.module.title
+        text = page.get_text(" ", strip=True)
+        assert f"{lesson.module.duration_minutes} menit" in text
+        assert all(objective in text for objective in lesson.module.objectives)
+        assert all(point in text for point in lesson.module.take_home)
+    assert not list((ROOT / "docs").rglob("grooming*")), "lesson pages must not be copied into docs/"
+
+
+def test_lesson_page_has_agenda_with_running_clock(built_site: Path) -> None:
+    table = _page(built_site, "kurikulum/remaja/grooming").find("table", class_="sso-agenda")
+    clock = [row.find("td").get_text(strip=True) for row in table.find("tbody").find_all("tr")]
+    assert clock == ["00:00", "00:10", "00:20", "00:35", "00:50", "01:15", "01:25", "01:30"]
+
+
+def test_lesson_page_shows_facilitator_and_safeguarding_notes_and_sections(built_site: Path) -> None:
+    page = _page(built_site, "kurikulum/remaja/grooming")
+    assert page.select(".admonition.fasilitator") and page.select(".admonition.perlindungan")
+    assert page.select_one(".admonition.contoh .admonition-title").get_text(strip=True) == "Contoh kasus (fiktif)"
+    headings = [h.get_text(strip=True).rstrip("¶") for h in page.find_all("h2")]
+    for expected in ("Pesan kunci", "Agenda", "Pertanyaan diskusi", "Untuk dibawa pulang", "Sumber",
+                     "Modul terkait", "Dibahas di acara"):
+        assert expected in headings
+    assert page.find("input", id="sso-participant-view") is not None
+
+
+def test_lesson_links_back_to_the_events_that_covered_it(built_site: Path) -> None:
+    page = _page(built_site, "kurikulum/dewasa/hukum-perlindungan-anak")
+    section = page.find("h2", id="dibahas-di-acara").find_next("ul")
+    link = section.find("a")
+    assert _resolve("kurikulum/dewasa/hukum-perlindungan-anak", link["href"]) == "acara/kupang-2018/"
+    assert "hari 1" in section.get_text()
+
+
+def test_event_page_links_each_day_to_its_modules(built_site: Path) -> None:
+    page = _page(built_site, "acara/kupang-2018")
+    hrefs = {_resolve("acara/kupang-2018", a["href"]) for a in page.select("dd a") if "kurikulum" in a["href"]}
+    assert "kurikulum/dewasa/bentuk-esa-online/" in hrefs and "kurikulum/remaja/grooming/" in hrefs
+    assert len(hrefs) == 9
+
+
+def test_curriculum_index_groups_by_audience_without_script(built_site: Path) -> None:
+    page = _page(built_site, "kurikulum")
+    filters = [a["href"] for a in page.select("nav.sso-filter a")]
+    assert filters == ["#untuk-orang-tua", "#untuk-guru", "#untuk-komunitas", "#untuk-smp", "#untuk-sma"]
+    smp = page.find("section", attrs={"aria-labelledby": "untuk-smp"})
+    titles = [a.get_text(strip=True) for a in smp.select(".sso-card__title a")]
+    assert titles[0].startswith("Mengenal Eksploitasi") and len(titles) == 5
+    assert "menit" in smp.get_text() and "Peserta mampu" in smp.get_text()
+
+
+def test_facilitator_pack_holds_every_module_of_the_track_in_order(built_site: Path) -> None:
+    project = load_project(ROOT)
+    page = _page(built_site, "kurikulum/remaja/paket-fasilitator")
+    starts = [h.get_text(strip=True) for h in page.select("h2.sso-pack-start")]
+    assert starts == [lesson.module.title for lesson in project.lessons_of_track("remaja")]
+    assert page.find("button", class_="sso-print").get_text(strip=True) == "Cetak"
+
+
+def test_running_clock_and_heading_demotion() -> None:
+    lesson = load_project(ROOT).lesson("bentuk-esa-online")
+    slots = agenda_clock(lesson)
+    assert slots[0].start == "00:00" and slots[-1].end == "01:30"
+    assert demote_headings("## A\ntext\n```\n## not a heading\n```\n### B", 1) == \
+        "### A\ntext\n```\n## not a heading\n```\n#### B"
+
+
+def test_day_schedule_computes_clock_times_from_module_durations(tmp_path: Path) -> None:
+    events = VALID_EVENT.replace("        formats: [presentasi]\n", (
+        "        formats: [presentasi]\n        schedule:\n          start: '08:30'\n          items:\n"
+        "            - module: grooming\n            - title: Istirahat\n              minutes: 15\n"
+        "            - module: grooming\n"))
+    write_data(tmp_path, events)
+    write_module(tmp_path, "remaja", "grooming", real_module("remaja", "grooming").replace(
+        "related: [mengenal-esa-online, sexting-dan-sextortion, bersuara-dan-melapor]", "related: []"))
+    project = load_project(tmp_path)
+    html = BeautifulSoup(event_page_markdown(project, project.events[0]), "html.parser")
+    rows = [[td.get_text(strip=True) for td in tr.find_all("td")] for tr in html.select("table.sso-schedule tbody tr")]
+    assert rows[0][0] == "08:30–10:00" and rows[0][1].startswith("Grooming")
+    assert rows[1] == ["10:00–10:15", "Istirahat", "15"]
+    assert rows[2][0] == "10:15–11:45"
