@@ -6,12 +6,13 @@ import argparse
 import sys
 from pathlib import Path
 
+from .buildinfo import build_date
 from .project import validate_project
 from .schemas import stale_schemas, write_schemas
 
 
 def _check(args: argparse.Namespace) -> int:
-    project, problems = validate_project(Path(args.root))
+    project, problems = validate_project(Path(args.root), build_date())
     if problems:
         for problem in sorted(problems):
             print(problem, file=sys.stderr)
@@ -19,6 +20,8 @@ def _check(args: argparse.Namespace) -> int:
         print(f"{len(problems)} {noun} found.", file=sys.stderr)
         return 1
     assert project is not None
+    for warning in project.warnings:
+        print(f"warning: {warning}", file=sys.stderr)
     print(f"OK: {len(project.events)} events, {len(project.lessons)} modules, "
           f"{len(project.organizations)} organisations.")
     return 0

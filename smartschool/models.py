@@ -211,3 +211,48 @@ class Module(Model):
     related: list[Slug] = Field(default_factory=list, description="Ids of related modules.")
     reviewed: dt.date | None = Field(default=None, description="When the content (legal content above all) was last reviewed.")
     sources: list[Source] = Field(min_length=1, description="Sources of the facts the module states.")
+
+
+class Contact(Model):
+    """One way to reach a help channel."""
+
+    kind: Literal["telepon", "whatsapp", "web"] = Field(description="telepon, whatsapp or web.")
+    value: Text = Field(description="Number as it is dialled (`129`, `08111-129-129`) or the web address.")
+
+
+class HelpChannel(Model):
+    """A help or reporting channel (from ../shared/sources/facts.md)."""
+
+    id: Slug = Field(description="Lowercase slug, unique.")
+    name: Text = Field(description="Name of the channel, e.g. SAPA 129.")
+    operator: Text | None = Field(default=None, description="Who runs it, e.g. Kementerian PPPA.")
+    purpose: Text = Field(description="What it is for, in plain words.")
+    contacts: list[Contact] = Field(default_factory=list, description="Telephone, WhatsApp and web contacts.")
+    note: Text | None = Field(default=None, description="How to reach it where it has no direct contact.")
+    urgent: bool = Field(default=False, description="Shown first and in the short help box.")
+    status: Literal["verified", "unverified"] = Field(description="Only verified channels are published.")
+    verified: dt.date = Field(description="When the details were last checked against the source.")
+    source: Text = Field(description="Public source that confirms the details: a web address or a citation.")
+
+
+class HelpFile(Model):
+    """`data/help.yaml`."""
+
+    channels: list[HelpChannel] = Field(min_length=1, description="Every help and reporting channel.")
+
+
+class GlossaryTerm(Model):
+    """A term explained in the glossary and shown as a tooltip where it appears."""
+
+    id: Slug = Field(description="Lowercase slug; the glossary anchor `/glosarium/#<id>`.")
+    term: Text = Field(description="The term as it is headed, with its Indonesian gloss.")
+    aliases: list[Annotated[str, StringConstraints(pattern=r"^[^\[\]\n]+$")]] = Field(
+        default_factory=list, description="Words in running text that show the definition on hover.")
+    definition: Text = Field(description="A plain definition in the site's own words.")
+    source: Url | None = Field(default=None, description="Source of the definition, where there is one.")
+
+
+class GlossaryFile(Model):
+    """`data/glossary.yaml`."""
+
+    terms: list[GlossaryTerm] = Field(min_length=1, description="Every glossary term.")

@@ -2,19 +2,30 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
+from datetime import date
 from pathlib import Path
+from typing import TypeVar
+
+from pydantic import BaseModel
 
 from .curriculum import Lesson, load_lessons, module_files
 from .event_rules import EventContext, check_events
 from .module_rules import ModuleContext, check_modules
+from .help_rules import check_channels, check_terms, stale_channels
 from .modelcheck import check_items
-from .models import Event, Organization
+from .models import Event, GlossaryTerm, HelpChannel, Organization
 from .problems import DataError, Problem
-from .yamlsource import read_yaml
+from .yamlsource import YamlSource, read_yaml
+
+M = TypeVar("M", bound=BaseModel)
+ListRule = Callable[[YamlSource, list[tuple[int, M]]], Iterable[Problem]]
 
 EVENTS_FILE = "data/events.yaml"
 ORGANIZATIONS_FILE = "data/organizations.yaml"
+HELP_FILE = "data/help.yaml"
+GLOSSARY_FILE = "data/glossary.yaml"
 
 
 @dataclass(frozen=True)
@@ -25,6 +36,9 @@ class Project:
     organizations: tuple[Organization, ...]
     events: tuple[Event, ...]
     lessons: tuple[Lesson, ...] = ()
+    channels: tuple[HelpChannel, ...] = ()
+    terms: tuple[GlossaryTerm, ...] = ()
+    warnings: tuple[Problem, ...] = ()  # not errors: the build goes on, but a maintainer should look
 
     def organization(self, org_id: str) -> Organization:
         return self._organizations_by_id[org_id]
@@ -51,11 +65,16 @@ class Project:
         """The modules of one track, in their order."""
         return sorted((m for m in self.lessons if m.module.track == track), key=lambda m: m.module.order)
 
+    def published_channels(self) -> list[HelpChannel]:
+        """Verified help channels, urgent ones first, in file order otherwise."""
+        verified = [c for c in self.channels if c.status == "verified"]
+        return sorted(verified, key=lambda c: not c.urgent)
+
     def events_newest_first(self) -> list[Event]:
         return sorted(self.events, key=lambda e: (e.start, e.id), reverse=True)
 
 
-def validate_project(root: Path) -> tuple[Project | None, list[Problem]]:
+def validate_project(root: Path, today: date | None = None) -> tuple[Project | None, list[Problem]]:
     """Read every data file under `root`; return the project when there are no problems."""
     problems: list[Problem] = []
 
@@ -96,10 +115,28 @@ def validate_project(root: Path) -> tuple[Project | None, list[Problem]]:
             problems += check_events(context)
         events = [event for _, event in items]
 
+    help_source, channels, found = _load_list(root, HELP_FILE, "channels", HelpChannel, "channel", check_channels)
+    problems += found
+    _, terms, found = _load_list(root, GLOSSARY_FILE, "terms", GlossaryTerm, "term", check_terms)
+    problems += found
+
     if problems:
         return None, problems
-    project = Project(root=root, organizations=tuple(organizations), events=tuple(events), lessons=tuple(lessons))
+    warnings = list(stale_channels(help_source, channels, today or date.today())) if help_source else []
+    project = Project(root=root, organizations=tuple(organizations), events=tuple(events), lessons=tuple(lessons),
+                      channels=tuple(c for _, c in channels), terms=tuple(t for _, t in terms),
+                      warnings=tuple(warnings))
     return project, []
+
+
+def _load_list(root: Path, name: str, key: str, model: type[M], kind: str,
+               rules: ListRule[M]) -> tuple[YamlSource | None, list[tuple[int, M]], list[Problem]]:
+    """Read one data file holding a list of `model` items, and run its rules on the valid items."""
+    source, problems = read_yaml(root / name, name)
+    if source is None:
+        return None, [], problems
+    items, found = check_items(source, key, model, kind)
+    return source, items, problems + found + list(rules(source, items))
 
 
 def _raw_ids(data: object, key: str) -> set[str]:
@@ -116,9 +153,9 @@ def _invalid_module_ids(root: Path, valid: list[Lesson]) -> set[str]:
     return {path.stem for path in module_files(root)} - known
 
 
-def load_project(root: Path) -> Project:
+def load_project(root: Path, today: date | None = None) -> Project:
     """Validated project data, or DataError listing every problem."""
-    project, problems = validate_project(root)
+    project, problems = validate_project(root, today)
     if project is None:
         raise DataError(problems)
     return project
@@ -133,13 +170,13 @@ def _fingerprint(root: Path) -> tuple:
     return tuple((str(f), s.st_size, s.st_mtime_ns) for f in files for s in [f.stat()])
 
 
-def load_project_cached(root: Path) -> Project:
+def load_project_cached(root: Path, today: date | None = None) -> Project:
     """Like load_project, but parses again only when a source file has changed (one parse per build)."""
     root = root.resolve()
-    fingerprint = _fingerprint(root)
+    fingerprint = (_fingerprint(root), today)
     cached = _CACHE.get(root)
     if cached and cached[0] == fingerprint:
         return cached[1]
-    project = load_project(root)
+    project = load_project(root, today)
     _CACHE[root] = (fingerprint, project)
     return project

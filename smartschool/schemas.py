@@ -7,12 +7,15 @@ from pathlib import Path
 
 from pydantic import BaseModel
 
-from .models import EventsFile, OrganizationsFile
+from .models import EventsFile, GlossaryFile, HelpFile, Module, OrganizationsFile
 
 SCHEMA_DIR = "data/schemas"
 SCHEMAS: dict[str, type[BaseModel]] = {
     "events.schema.json": EventsFile,
     "organizations.schema.json": OrganizationsFile,
+    "help.schema.json": HelpFile,
+    "glossary.schema.json": GlossaryFile,
+    "module.schema.json": Module,  # the front matter of curriculum/<track>/<id>.md
 }
 
 

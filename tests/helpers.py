@@ -12,12 +12,14 @@ ROOT = Path(__file__).resolve().parent.parent
 
 
 def write_data(root: Path, events: str, organizations: str | None = None) -> Path:
-    """Write `data/events.yaml` (and the real organisations, unless given) under `root`."""
+    """Write `data/events.yaml` (and the real organisations, unless given, help lines and glossary) under `root`."""
     data = root / "data"
     data.mkdir(parents=True, exist_ok=True)
     (data / "events.yaml").write_text(textwrap.dedent(events).lstrip("\n"), encoding="utf-8")
     orgs = organizations if organizations is not None else (ROOT / "data/organizations.yaml").read_text("utf-8")
     (data / "organizations.yaml").write_text(textwrap.dedent(orgs).lstrip("\n"), encoding="utf-8")
+    for name in ("help.yaml", "glossary.yaml"):
+        (data / name).write_text((ROOT / "data" / name).read_text("utf-8"), encoding="utf-8")
     return root
 
 

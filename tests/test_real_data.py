@@ -47,7 +47,7 @@ def test_committed_schemas_match_the_models() -> None:
 
 
 def test_data_files_point_editors_at_their_schema() -> None:
-    for name in ("events", "organizations"):
+    for name in ("events", "organizations", "help", "glossary"):
         first = (ROOT / f"data/{name}.yaml").read_text("utf-8").splitlines()[0]
         assert first == f"# yaml-language-server: $schema=./schemas/{name}.schema.json"
         assert (ROOT / f"data/schemas/{name}.schema.json").is_file()
