@@ -10,12 +10,13 @@ from mkdocs.structure.nav import Navigation, Section
 from mkdocs.structure.pages import Page
 
 from smartschool.curriculum_pages import facilitator_pack_markdown, lesson_page_markdown, pack_url
+from smartschool.buildinfo import build_date
 from smartschool.project import load_project_cached
 from smartschool.vocabulary import TRACKS
 
 
 def on_files(files: Files, config: MkDocsConfig) -> Files:
-    project = load_project_cached(Path(config.config_file_path).parent)
+    project = load_project_cached(Path(config.config_file_path).parent, build_date())
     for lesson in project.lessons:
         src = f"{lesson.url.rstrip('/')}.md"
         files.append(File.generated(config, src, content=lesson_page_markdown(project, lesson)))
@@ -28,7 +29,7 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
 
 def on_nav(nav: Navigation, config: MkDocsConfig, files: Files) -> Navigation:
     """Within each track's section: modules in their `order`, the facilitator pack last."""
-    project = load_project_cached(Path(config.config_file_path).parent)
+    project = load_project_cached(Path(config.config_file_path).parent, build_date())
     rank = {f"{lesson.url.rstrip('/')}.md": lesson.module.order for lesson in project.lessons}
     rank.update({f"{pack_url(track).rstrip('/')}.md": 10**6 for track in TRACKS})
 

@@ -7,12 +7,13 @@ from pathlib import Path
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import File, Files
 
+from smartschool.buildinfo import build_date
 from smartschool.project import load_project_cached
 from smartschool.render import event_page_markdown
 
 
 def on_files(files: Files, config: MkDocsConfig) -> Files:
-    project = load_project_cached(Path(config.config_file_path).parent)
+    project = load_project_cached(Path(config.config_file_path).parent, build_date())
     for event in project.events:
         files.append(File.generated(config, f"acara/{event.id}.md", content=event_page_markdown(project, event)))
     return files

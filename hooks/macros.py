@@ -2,26 +2,19 @@
 
 from __future__ import annotations
 
-import os
-from datetime import date
 from pathlib import Path
 from typing import Any
 
-from smartschool import curriculum_pages, render
+from smartschool import curriculum_pages, reference_pages, render
+from smartschool.buildinfo import build_date
 from smartschool.project import Project, load_project_cached
-
-
-def build_date() -> date:
-    """The date the site is built for; `SSO_BUILD_DATE=YYYY-MM-DD` fixes it (tests, reproducible builds)."""
-    fixed = os.environ.get("SSO_BUILD_DATE")
-    return date.fromisoformat(fixed) if fixed else date.today()
 
 
 def define_env(env: Any) -> None:
     root = Path(env.conf.config_file_path).parent
 
     def project() -> Project:
-        return load_project_cached(root)
+        return load_project_cached(root, build_date())
 
     def base() -> str:
         return render.relative_base(env.page.url)
@@ -54,3 +47,23 @@ def define_env(env: Any) -> None:
     def track_index(track: str) -> str:
         """The modules of one track in order."""
         return curriculum_pages.track_index(project(), track, base())
+
+    @env.macro
+    def help_channels() -> str:
+        """Every published help and reporting channel."""
+        return reference_pages.help_channels(project(), build_date())
+
+    @env.macro
+    def help_box() -> str:
+        """A short box with the urgent help lines, closing youth pages."""
+        return reference_pages.help_box(project(), base())
+
+    @env.macro
+    def glossary() -> str:
+        """The glossary."""
+        return reference_pages.glossary(project())
+
+    @env.macro
+    def organizations() -> str:
+        """Partner organisations and the classes they ran, from the events."""
+        return reference_pages.organizations(project(), base())

@@ -12,20 +12,30 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import Abort
 from mkdocs.plugins import event_priority
 
+from smartschool.buildinfo import build_date
 from smartschool.problems import DataError
 from smartschool.project import load_project_cached
 
 log = logging.getLogger("mkdocs.hooks.validate_data")
+# Data warnings (a help line due for re-verification) are shown but, unlike MkDocs warnings, do not fail --strict.
+notices = logging.getLogger("smartschool.data")
+if not notices.handlers:
+    _handler = logging.StreamHandler()
+    _handler.setFormatter(logging.Formatter("WARNING -  %(message)s"))
+    notices.addHandler(_handler)
+    notices.propagate = False
 
 
 @event_priority(100)  # before every plugin, macros included
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
     root = Path(config.config_file_path).parent
     try:
-        load_project_cached(root)
+        project = load_project_cached(root, build_date())
     except DataError as err:
         for problem in err.problems:
             log.error(str(problem))
         count = len(err.problems)
         raise Abort(f"Aborted: {count} data problem{'s' if count != 1 else ''}; site/ was left as it was.") from None
+    for warning in project.warnings:
+        notices.warning(str(warning))
     return config

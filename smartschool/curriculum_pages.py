@@ -12,6 +12,7 @@ from .clock import Slot, slots
 from .curriculum import Lesson
 from .models import Event
 from .project import Project
+from .reference_pages import help_box
 from .render import page_front_matter, render
 from .vocabulary import AUDIENCES, METHODS, TRACK_AUDIENCES, TRACKS
 
@@ -75,8 +76,10 @@ def _lesson_context(project: Project, lesson: Lesson, base: str) -> dict[str, ob
 def lesson_page_markdown(project: Project, lesson: Lesson) -> str:
     """The whole Markdown source of a module's page, generated from its source file."""
     front = page_front_matter(lesson.module.title, lesson.module.summary, sso_lesson=True)
-    body = render("lesson.md", h="##", pack=False, body=Markup(lesson.body.strip()), **_lesson_context(project, lesson, "../../../"))
-    return f"{front}{body}\n"
+    body = render("lesson.md", h="##", pack=False, body=Markup(lesson.body.strip()),
+                  **_lesson_context(project, lesson, "../../../"))
+    closing = f"\n\n{help_box(project, '../../../')}" if lesson.module.track == "remaja" else ""
+    return f"{front}{body}{closing}\n"
 
 
 def facilitator_pack_markdown(project: Project, track: str) -> str:

@@ -1,0 +1,73 @@
+"""Help channels, glossary and partner organisations, rendered from the data."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date
+
+from . import dates
+from .help_rules import is_stale
+from .models import Contact, GlossaryTerm
+from .project import Project
+from .render import render
+
+
+@dataclass(frozen=True)
+class Link:
+    href: str
+    text: str
+    label: str
+
+
+def international_number(number: str) -> str:
+    """`08111-129-129` as `628111129129`; short numbers such as `129` stay as they are."""
+    digits = re.sub(r"\D", "", number)
+    if number.startswith("+"):
+        return digits
+    return "62" + digits[1:] if digits.startswith("0") else digits
+
+
+def contact_link(contact: Contact) -> Link:
+    """A `tel:` link, a `https://wa.me/…` link, or the web address itself."""
+    if contact.kind == "telepon":
+        digits = re.sub(r"\D", "", contact.value)
+        href = f"tel:+{international_number(contact.value)}" if digits.startswith("0") else f"tel:{digits}"
+        return Link(href, contact.value, "Telepon")
+    if contact.kind == "whatsapp":
+        return Link(f"https://wa.me/{international_number(contact.value)}", contact.value, "WhatsApp")
+    return Link(contact.value, contact.value.removeprefix("https://").removeprefix("http://"), "Situs web")
+
+
+def help_channels(project: Project, today: date) -> str:
+    """Every published channel with contacts, purpose, verification date and source."""
+    return render("help_channels.html", channels=project.published_channels(), link=contact_link,
+                  stale=lambda c: is_stale(c, today), long_date=dates.long_date)
+
+
+def help_box(project: Project, base: str = "") -> str:
+    """A short box with the urgent channels and a link to the help page."""
+    urgent = [c for c in project.published_channels() if c.urgent]
+    return render("help_box.html", channels=urgent, link=contact_link, base=base)
+
+
+def glossary(project: Project) -> str:
+    """The glossary as a definition list with one anchor per term."""
+    return render("glossary.html", terms=sorted(project.terms, key=lambda t: t.term.lower()))
+
+
+def abbreviations(terms: tuple[GlossaryTerm, ...]) -> str:
+    """Markdown abbreviation definitions (`*[grooming]: …`) so that hovering a term shows its definition."""
+    lines = [f"*[{alias}]: {' '.join(term.definition.split())}" for term in terms for alias in term.aliases]
+    return "\n".join(lines)
+
+
+def organizations(project: Project, base: str = "") -> str:
+    """Partner organisations with the classes they ran at each event, derived from the events."""
+    rows = []
+    for org in project.organizations:
+        classes = [(e, c) for e in project.events_newest_first() for c in e.partner_classes if c.organization == org.id]
+        co = [(e, i + 1) for e in project.events_newest_first() for i, d in enumerate(e.days)
+              if org.id in d.co_facilitators]
+        rows.append((org, classes, co))
+    return render("organizations.html", rows=rows, base=base)
