@@ -13,7 +13,7 @@ ROOT = Path(__file__).resolve().parent.parent
 # Tests build the site for a project subpath, as GitHub Pages serves it, and serve it under that path.
 SITE_PATH = "/smart-school-online/"
 SITE_URL = f"https://example.org{SITE_PATH}"
-PROJECT_PARTS = ("mkdocs.yml", "docs", "data", "curriculum", "hooks", "smartschool")
+PROJECT_PARTS = ("mkdocs.yml", "docs", "data", "curriculum", "hooks", "overrides", "smartschool")
 
 
 def copy_project(dest: Path) -> Path:

@@ -6,6 +6,7 @@ import functools
 import http.server
 import os
 import shutil
+import sys
 import tempfile
 import threading
 from collections.abc import Iterator
@@ -47,6 +48,13 @@ class _QuietHandler(http.server.SimpleHTTPRequestHandler):
         pass
 
 
+class _QuietServer(http.server.ThreadingHTTPServer):
+    def handle_error(self, request: object, client_address: object) -> None:
+        """A browser that closes a connection early is not an error of the site."""
+        if not isinstance(sys.exc_info()[1], ConnectionError):
+            super().handle_error(request, client_address)
+
+
 @contextmanager
 def serve(site: Path, path: str = "/") -> Iterator[str]:
     """Serve `site` on 127.0.0.1 on a free port under `path` (such as `/project/`); yield the base URL."""
@@ -57,7 +65,7 @@ def serve(site: Path, path: str = "/") -> Iterator[str]:
         link.parent.mkdir(parents=True, exist_ok=True)
         link.symlink_to(site.resolve(), target_is_directory=True)
     handler = functools.partial(_QuietHandler, directory=str(mount or site))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    server = _QuietServer(("127.0.0.1", 0), handler)
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
     try:

@@ -1,0 +1,31 @@
+"""MkDocs hook: add the quick exit to youth pages, youth lessons and help pages (see `extra.quick_exit`)."""
+
+from __future__ import annotations
+
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import Abort
+from mkdocs.structure.pages import Page
+
+from smartschool.quick_exit import insert_after_body_open, needs_quick_exit, quick_exit_markup
+
+
+def _settings(config: MkDocsConfig) -> tuple[str, list[str]]:
+    settings = config.extra.get("quick_exit") or {}
+    url, sections = settings.get("url"), settings.get("sections")
+    if not isinstance(url, str) or not url.startswith("https://"):
+        raise Abort("mkdocs.yml: extra.quick_exit.url: expected the https:// address of a neutral site")
+    if not isinstance(sections, list) or not all(isinstance(s, str) for s in sections):
+        raise Abort("mkdocs.yml: extra.quick_exit.sections: expected a list of page-address prefixes")
+    return url, sections
+
+
+def on_config(config: MkDocsConfig) -> MkDocsConfig:
+    _settings(config)  # fail early, with a clear message, on a bad setting
+    return config
+
+
+def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
+    url, sections = _settings(config)
+    if needs_quick_exit(page.url, sections):
+        return insert_after_body_open(output, quick_exit_markup(url))
+    return output
