@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 import re
-from collections import Counter
 from collections.abc import Iterator
 from datetime import date, timedelta
 
+from .common_rules import duplicate_ids
 from .models import GlossaryTerm, HelpChannel
 from .problems import Problem
 from .yamlsource import YamlSource
@@ -18,11 +18,9 @@ STALE_AFTER = timedelta(days=365)
 
 def check_channels(source: YamlSource, channels: list[tuple[int, HelpChannel]]) -> Iterator[Problem]:
     """Ids are unique; phone numbers are numbers; web contacts are addresses; every channel can be reached."""
-    counts = Counter(channel.id for _, channel in channels)
+    yield from duplicate_ids(source, "channels", "channel", channels)
     for index, channel in channels:
         subject = f"channel '{channel.id}'"
-        if counts[channel.id] > 1:
-            yield source.problem(("channels", index, "id"), subject, "id", "duplicate id, expected each id once")
         for c, contact in enumerate(channel.contacts):
             where = ("channels", index, "contacts", c, "value")
             name = f"contacts[{c}].value"
@@ -52,12 +50,10 @@ def is_stale(channel: HelpChannel, today: date) -> bool:
 
 def check_terms(source: YamlSource, terms: list[tuple[int, GlossaryTerm]]) -> Iterator[Problem]:
     """Ids are unique, and no alias belongs to two terms (a hover could show only one definition)."""
-    ids = Counter(term.id for _, term in terms)
+    yield from duplicate_ids(source, "terms", "term", terms)
     owners: dict[str, str] = {}
     for index, term in terms:
         subject = f"term '{term.id}'"
-        if ids[term.id] > 1:
-            yield source.problem(("terms", index, "id"), subject, "id", "duplicate id, expected each id once")
         for a, alias in enumerate(term.aliases):
             if alias in owners and owners[alias] != term.id:
                 yield source.problem(("terms", index, "aliases", a), subject, f"aliases[{a}]",

@@ -13,6 +13,7 @@ from pydantic import BaseModel
 from .curriculum import Lesson, load_lessons, module_files
 from .event_rules import EventContext, check_events
 from .module_rules import ModuleContext, check_modules
+from .common_rules import unique_ids
 from .help_rules import check_channels, check_terms, stale_channels
 from .modelcheck import check_items
 from .models import Event, GlossaryTerm, HelpChannel, Organization
@@ -78,19 +79,10 @@ def validate_project(root: Path, today: date | None = None) -> tuple[Project | N
     """Read every data file under `root`; return the project when there are no problems."""
     problems: list[Problem] = []
 
-    org_source, found = read_yaml(root / ORGANIZATIONS_FILE, ORGANIZATIONS_FILE)
+    org_source, orgs, found = _load_list(root, ORGANIZATIONS_FILE, "organizations", Organization, "organization",
+                                         unique_ids("organizations", "organization"))
     problems += found
-    organizations = []
-    if org_source is not None:
-        items, found = check_items(org_source, "organizations", Organization, "organization")
-        problems += found
-        seen: set[str] = set()
-        for index, org in items:
-            if org.id in seen:
-                problems.append(org_source.problem(("organizations", index, "id"), f"organization '{org.id}'", "id",
-                                                   "duplicate id, expected each organisation id once"))
-            seen.add(org.id)
-            organizations.append(org)
+    organizations = [org for _, org in orgs]
 
     loaded, found = load_lessons(root)
     problems += found

@@ -222,3 +222,12 @@ def test_missing_file_is_a_problem(tmp_path: Path) -> None:
     (tmp_path / "data/events.yaml").unlink()
     problem = only_problem(tmp_path)
     assert (problem.file, problem.message) == ("data/events.yaml", "file not found, expected it to exist")
+
+
+def test_duplicate_organisation_ids(tmp_path: Path) -> None:
+    orgs = (Path(__file__).parent.parent / "data/organizations.yaml").read_text("utf-8")
+    doubled = orgs + orgs.split("organizations:\n", 1)[1].split("\n\n")[0] + "\n"
+    problem = only_problem(write_data(tmp_path, VALID_EVENT, doubled))
+    assert (problem.file, problem.subject, problem.field) == (
+        "data/organizations.yaml", "organization 'ecpat-indonesia'", "id")
+    assert problem.message == "duplicate id, expected each organization id once"
