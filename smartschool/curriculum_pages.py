@@ -10,7 +10,7 @@ from markupsafe import Markup
 from . import dates
 from .clock import Slot, slots
 from .curriculum import Lesson
-from .models import Event
+from .models import Event, GlossaryTerm
 from .project import Project
 from .reference_pages import help_box
 from .render import page_front_matter, render
@@ -64,8 +64,16 @@ def demote_headings(markdown: str, levels: int) -> str:
     return "\n".join(out)
 
 
+def terms_in(project: Project, lesson: Lesson) -> list[GlossaryTerm]:
+    """Glossary terms that the lesson's text uses (by any of their aliases), in glossary order."""
+    text = " ".join([lesson.body, lesson.module.summary, *lesson.module.key_messages])
+    return [term for term in project.terms
+            if any(re.search(rf"(?<!\w){re.escape(alias)}(?!\w)", text) for alias in term.aliases)]
+
+
 def _lesson_context(project: Project, lesson: Lesson, base: str) -> dict[str, object]:
     return {
+        "terms": terms_in(project, lesson),
         "project": project, "lesson": lesson, "m": lesson.module, "base": base,
         "agenda": agenda_clock(lesson), "methods": methods_used(lesson), "uses": uses_of(project, lesson.id),
         "audiences": [AUDIENCES[a] for a in lesson.module.audiences],

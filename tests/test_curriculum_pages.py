@@ -107,3 +107,30 @@ def test_day_schedule_computes_clock_times_from_module_durations(tmp_path: Path)
     assert rows[0][0] == "08:30–10:00" and rows[0][1].startswith("Grooming")
     assert rows[1] == ["10:00–10:15", "Istirahat", "15"]
     assert rows[2][0] == "10:15–11:45"
+
+
+def test_lesson_links_the_glossary_terms_it_uses(built_site: Path) -> None:
+    page = _page(built_site, "kurikulum/remaja/grooming")
+    links = {_resolve("kurikulum/remaja/grooming", a["href"].split("#")[0]) + "#" + a["href"].split("#")[1]
+             for a in page.select("ul.sso-terms a")}
+    assert "glosarium/#grooming" in links
+    assert "glosarium/#live-streaming-kekerasan-seksual-anak" not in links  # the lesson never mentions it
+
+
+def test_youth_pages_and_lessons_close_with_the_help_box(built_site: Path) -> None:
+    project = load_project(ROOT)
+    youth = [lesson.url for lesson in project.lessons_of_track("remaja")]
+    youth += [p.relative_to(built_site).parent.as_posix() + "/" for p in (built_site / "remaja").rglob("index.html")]
+    for path in youth:
+        box = _page(built_site, path.rstrip("/")).select_one("aside.sso-help-box")
+        assert box is not None, f"{path} has no help box"
+        assert "tel:129" in str(box) and "https://wa.me/628111129129" in str(box)
+
+
+def test_about_page_lists_partner_classes_derived_from_events(built_site: Path) -> None:
+    page = _page(built_site, "tentang")
+    sejiwa = page.find("section", attrs={"aria-labelledby": "org-yayasan-sejiwa"}).get_text(" ", strip=True)
+    assert "Mengelola kelas di Workshop Smart School Online di Kupang" in sejiwa
+    assert "topik tidak tercatat dalam laporan" in sejiwa
+    kompak = page.find("section", attrs={"aria-labelledby": "org-kompak-jakarta"}).get_text(" ", strip=True)
+    assert "Pemateri pendamping pada hari 2" in kompak
