@@ -10,7 +10,7 @@ VNU_JAR := tools/vnu/node_modules/vnu-jar/build/dist/vnu.jar
 # Material prints an end-of-life banner on every build; keep the output readable.
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: serve site check test weigh schemas lock clean
+.PHONY: serve site check test weigh deploy schemas lock clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -50,6 +50,10 @@ test: $(VENV)/.test-installed $(VNU_JAR)
 ## Print the first-view weight of every page, raw and gzip-compressed
 weigh: $(VENV)/.test-installed
 	$(BIN)/python benchmarks/weigh.py
+
+## Publish to the gh-pages branch of `origin` (the branch method; the workflow in .github/ is the other way)
+deploy: check
+	$(BIN)/mkdocs gh-deploy --strict --force
 
 ## Re-export the JSON Schemas of the data files after changing the models
 schemas: $(VENV)/.site-installed

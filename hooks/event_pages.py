@@ -15,5 +15,5 @@ from smartschool.render import event_page_markdown
 def on_files(files: Files, config: MkDocsConfig) -> Files:
     project = load_project_cached(Path(config.config_file_path).parent, build_date())
     for event in project.events:
-        files.append(File.generated(config, f"acara/{event.id}.md", content=event_page_markdown(project, event)))
+        files.append(File.generated(config, f"acara/{event.id}.md", content=event_page_markdown(project, event, config.site_url or "/")))
     return files

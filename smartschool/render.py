@@ -14,6 +14,7 @@ from . import dates
 from .models import Event
 from .project import Project
 from .clock import Slot, slots
+from .exports import event_json_ld, script_json
 from .models import Day
 from .timeline import timeline
 from .vocabulary import AUDIENCES, EVENT_STATUSES, METHODS, TRACKS
@@ -84,7 +85,7 @@ def next_stops(project: Project, today: date, base: str = "") -> str:
     return render("next_stops.html", project=project, timeline=timeline(project, today), base=base)
 
 
-def event_page_markdown(project: Project, event: Event) -> str:
+def event_page_markdown(project: Project, event: Event, site_url: str = "/") -> str:
     """The whole Markdown source of an event's page, front matter included.
 
     The title goes into front matter already HTML-escaped, because themes print page titles unescaped.
@@ -92,7 +93,9 @@ def event_page_markdown(project: Project, event: Event) -> str:
     """
     front = page_front_matter(event.title, f"{event.title}, {dates.date_range(event.start, event.end)}, {event.city}.")
     body = render("event_page.md", project=project, event=event, base="../../", schedule=day_schedule)
-    return f"{front}{body}\n"
+    json_ld = script_json(event_json_ld(project, event, site_url))
+    return f'{front}{body}\n\n<script type="application/ld+json">\n{json_ld}\n</script>\n'
+
 
 
 def day_schedule(project: Project, day: Day) -> list[Slot]:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import filecmp
+import json
 import posixpath
 import subprocess
 import sys
@@ -105,6 +106,8 @@ def test_hostile_data_is_shown_as_text(scratch_project: Path, tmp_path: Path) ->
     assert HOSTILE in page.find("h1").get_text()
     assert HOSTILE in page.find("dl", class_="sso-facts").get_text()
     assert HOSTILE in page.find("title").get_text()
+    structured = json.loads(page.find("script", type="application/ld+json").string)
+    assert structured["name"] == HOSTILE  # escaped inside the script element, intact once parsed
 
 
 def test_check_command_reports_problems_without_building(tmp_path: Path) -> None:

@@ -1,0 +1,21 @@
+"""MkDocs hook: publish the calendar feed and the JSON exports as files of the site."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.structure.files import File, Files
+
+from smartschool.buildinfo import build_date
+from smartschool.exports import EXPORTS, calendar_feed
+from smartschool.project import load_project_cached
+
+
+def on_files(files: Files, config: MkDocsConfig) -> Files:
+    project = load_project_cached(Path(config.config_file_path).parent, build_date())
+    site_url = config.site_url or "/"
+    files.append(File.generated(config, "acara/kalender.ics", content=calendar_feed(project, site_url, build_date())))
+    for path, export in EXPORTS.items():
+        files.append(File.generated(config, path, content=export(project, site_url)))
+    return files

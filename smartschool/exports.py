@@ -1,0 +1,112 @@
+"""Machine-readable outputs: the iCalendar feed, schema.org JSON-LD and JSON exports of the validated data."""
+
+from __future__ import annotations
+
+import json
+from datetime import date, datetime, time, timedelta, timezone
+from typing import Any
+
+from icalendar import Calendar
+from icalendar import Event as CalendarEvent
+
+from . import dates
+from .models import Event
+from .project import Project
+from .vocabulary import AUDIENCES
+
+ICS_STATUS = {"held": "CONFIRMED", "planned": "TENTATIVE", "cancelled": "CANCELLED"}
+SCHEMA_STATUS = {"held": "https://schema.org/EventScheduled", "planned": "https://schema.org/EventScheduled",
+                 "cancelled": "https://schema.org/EventCancelled"}
+UID_DOMAIN = "smart-school-online"
+
+
+def event_url(site_url: str, event: Event) -> str:
+    return f"{site_url.rstrip('/')}/acara/{event.id}/"
+
+
+def _audiences(event: Event) -> list[str]:
+    return list(dict.fromkeys(AUDIENCES[a] for day in event.days for a in day.audiences))
+
+
+def _description(project: Project, event: Event) -> str:
+    partners = ", ".join(project.organization(c.organization).name for c in event.partner_classes)
+    return (f"{event.program}: {event.title}, {dates.date_range(event.start, event.end)}. "
+            f"Kelas oleh {partners}. Untuk: {', '.join(_audiences(event)).lower()}.")
+
+
+def calendar_feed(project: Project, site_url: str, stamp: date) -> bytes:
+    """Every event as an all-day VEVENT (DTEND exclusive) with a UID derived from its id."""
+    calendar = Calendar()
+    calendar.add("prodid", "-//Smart School Online//Acara//ID")
+    calendar.add("version", "2.0")
+    calendar.add("calscale", "GREGORIAN")
+    calendar.add("x-wr-calname", "Smart School Online")
+    for event in project.events_newest_first():
+        entry = CalendarEvent()
+        entry.add("uid", f"{event.id}@{UID_DOMAIN}")
+        entry.add("dtstamp", datetime.combine(stamp, time(0, 0), tzinfo=timezone.utc))
+        entry.add("dtstart", event.start)
+        entry.add("dtend", event.end + timedelta(days=1))
+        entry.add("summary", event.title)
+        entry.add("location", f"{event.city}, {event.province}, Indonesia")
+        entry.add("description", _description(project, event))
+        entry.add("url", event_url(site_url, event))
+        entry.add("status", ICS_STATUS[event.status])
+        calendar.add_component(entry)
+    return calendar.to_ical()
+
+
+def event_json_ld(project: Project, event: Event, site_url: str) -> dict[str, Any]:
+    """schema.org EducationEvent for one event."""
+    return {
+        "@context": "https://schema.org",
+        "@type": "EducationEvent",
+        "name": event.title,
+        "description": _description(project, event),
+        "startDate": event.start.isoformat(),
+        "endDate": event.end.isoformat(),
+        "eventStatus": SCHEMA_STATUS[event.status],
+        "eventAttendanceMode": "https://schema.org/OfflineEventAttendanceMode",
+        "location": {
+            "@type": "Place",
+            "name": event.city,
+            "address": {"@type": "PostalAddress", "addressLocality": event.city,
+                        "addressRegion": event.province, "addressCountry": "ID"},
+        },
+        "organizer": {"@type": "Organization", "name": project.organization(event.organizer).name,
+                      "url": project.organization(event.organizer).website},
+        "audience": [{"@type": "Audience", "audienceType": a} for a in _audiences(event)],
+        "inLanguage": "id",
+        "url": event_url(site_url, event),
+    }
+
+
+def script_json(data: Any) -> str:
+    """JSON that is safe inside a <script> element: no `<`, `>` or `&` can close it or start markup."""
+    text = json.dumps(data, ensure_ascii=False, indent=2)
+    return text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
+
+
+def _dump(items: list[Any], **extra: Any) -> str:
+    return json.dumps({**extra, "items": items}, ensure_ascii=False, indent=2) + "\n"
+
+
+def events_json(project: Project, site_url: str) -> str:
+    return _dump([{**e.model_dump(mode="json"), "url": event_url(site_url, e)} for e in project.events_newest_first()])
+
+
+def modules_json(project: Project, site_url: str) -> str:
+    base = site_url.rstrip("/")
+    return _dump([{**lesson.module.model_dump(mode="json"), "url": f"{base}/{lesson.url}"}
+                  for track in ("dewasa", "remaja") for lesson in project.lessons_of_track(track)])
+
+
+def organizations_json(project: Project, site_url: str) -> str:
+    return _dump([o.model_dump(mode="json") for o in project.organizations])
+
+
+EXPORTS = {
+    "data/events.json": events_json,
+    "data/modules.json": modules_json,
+    "data/organizations.json": organizations_json,
+}
