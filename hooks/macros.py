@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from smartschool import curriculum_pages, reference_pages, render
+from smartschool import curriculum_pages, data_reference, reference_pages, render
 from smartschool.buildinfo import build_date
 from smartschool.project import Project, load_project_cached
 
@@ -67,3 +67,8 @@ def define_env(env: Any) -> None:
     def organizations() -> str:
         """Partner organisations and the classes they ran, from the events."""
         return reference_pages.organizations(project(), base())
+
+    @env.macro
+    def data_reference_tables() -> str:
+        """Field reference of every data file, generated from the models."""
+        return data_reference.data_reference()

@@ -110,3 +110,18 @@ def test_gh_deploy_publishes_to_a_gh_pages_branch(scratch_project: Path, tmp_pat
     for expected in ("index.html", ".nojekyll", "acara/kupang-2018/index.html", "acara/kalender.ics",
                      "data/events.json", "kurikulum/remaja/grooming/index.html"):
         assert expected in tree, expected
+
+
+def test_maintainer_guide_documents_every_field_of_every_model(built_site: Path) -> None:
+    from smartschool.data_reference import SECTIONS
+
+    page = BeautifulSoup((built_site / "pengelola/index.html").read_text("utf-8"), "html.parser")
+    for _, group in SECTIONS:
+        for model in group:
+            table = page.find("table", id=f"model-{model.__name__.lower()}")
+            assert table is not None, model.__name__
+            names = [row.find("code").get_text() for row in table.find("tbody").find_all("tr")]
+            assert names == list(model.model_fields), model.__name__
+    exports = page.get_text(" ", strip=True)
+    for path in ("/acara/kalender.ics", "/data/events.json", "/data/modules.json", "/data/organizations.json"):
+        assert path in exports
