@@ -1,0 +1,151 @@
+"""Benchmark: validation and build time, page sizes, search index and memory at growing project sizes.
+
+`make bench` runs it. For each size (N events, M modules) it builds a synthetic copy of the real project in a
+temporary folder and times: validation alone; the full build (hooks and macros); and a plain MkDocs build of the
+same pages pre-rendered to static Markdown with the same theme and configuration. It prints one table, writes it
+as JSON, and asserts nothing about time.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import platform
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from synthetic import ROOT, make_project, write_events  # noqa: E402
+
+from smartschool.project import validate_project  # noqa: E402
+
+SIZES = [(10, 20), (100, 200), (1000, 1000)]
+HERE = Path(__file__).resolve().parent
+
+
+def build(config: Path, site: Path, env: dict[str, str]) -> tuple[float, int]:
+    """Seconds and peak KiB of one `mkdocs build --strict`."""
+    started = time.perf_counter()
+    result = subprocess.run([sys.executable, str(HERE / "measure.py"), "-q", "--strict", "-f", str(config),
+                             "-d", str(site)], env=env, capture_output=True, text=True, cwd=config.parent)
+    seconds = time.perf_counter() - started
+    if result.returncode != 0:
+        raise SystemExit(f"build of {config} failed:\n{result.stderr[-3000:]}")
+    peak = int(result.stdout.strip().splitlines()[-1].split()[1])
+    return seconds, peak
+
+
+def _drop_block(lines: list[str], header: str, indent: str) -> list[str]:
+    """Remove the line equal to `header` and the lines under it that start with `indent`."""
+    out, skipping = [], False
+    for line in lines:
+        if line == header:
+            skipping = True
+            continue
+        if skipping and line.startswith(indent):
+            continue
+        skipping = False
+        out.append(line)
+    return out
+
+
+def plain_config(project: Path, docs: Path) -> Path:
+    """The same mkdocs.yml without our hooks, the macros plugin and the watch list, over pre-rendered Markdown."""
+    lines = (project / "mkdocs.yml").read_text("utf-8").splitlines()
+    lines = _drop_block(lines, "hooks:", "  - ")
+    lines = _drop_block(lines, "watch:", "  - ")
+    lines = _drop_block(lines, "  - macros:", "      ")
+    text = "\n".join(lines).replace("docs_dir: docs", f"docs_dir: {docs}") + "\n"
+    out = project / "mkdocs-plain.yml"
+    out.write_text(text, "utf-8")
+    return out
+
+
+def site_figures(site: Path) -> dict[str, float]:
+    pages = [p.stat().st_size for p in site.rglob("*.html")]
+    total = sum(p.stat().st_size for p in site.rglob("*") if p.is_file())
+    index = site / "search/search_index.json"
+    return {"pages": len(pages), "html_median_kb": statistics.median(pages) / 1024, "html_max_kb": max(pages) / 1024,
+            "site_mb": total / 1024 / 1024, "search_index_mb": index.stat().st_size / 1024 / 1024}
+
+
+def time_validation(project: Path, repeat: int = 3) -> float:
+    best = float("inf")
+    for _ in range(repeat):
+        started = time.perf_counter()
+        _, problems = validate_project(project)
+        best = min(best, time.perf_counter() - started)
+        assert not problems, problems[:3]
+    return best
+
+
+def run_size(events: int, modules: int, work: Path) -> dict[str, float]:
+    project = make_project(work / f"p-{events}-{modules}", events, modules)
+    dump = work / f"dump-{events}-{modules}"
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "SSO_BUILD_DATE": "2026-11-28", "SSO_DUMP_MARKDOWN": str(dump)}
+    config = project / "mkdocs.yml"
+    config.write_text(config.read_text("utf-8").replace("  - hooks/exports.py\n",
+                                                        f"  - hooks/exports.py\n  - {HERE / 'dump_markdown.py'}\n"))
+    validation = time_validation(project)
+    full_s, full_peak = build(config, work / f"site-{events}-{modules}", env)
+    shutil.copytree(project / "docs/assets", dump / "assets", dirs_exist_ok=True)
+    plain_env = {k: v for k, v in env.items() if k != "SSO_DUMP_MARKDOWN"}
+    plain_s, plain_peak = build(plain_config(project, dump), work / f"plain-{events}-{modules}", plain_env)
+    figures = site_figures(work / f"site-{events}-{modules}")
+    return {"events": events, "modules": modules, "validation_s": validation, "build_s": full_s,
+            "plain_build_s": plain_s, "overhead": full_s / plain_s - 1, "per_page_ms": 1000 * full_s / figures["pages"],
+            "peak_mb": full_peak / 1024, "plain_peak_mb": plain_peak / 1024, **figures}
+
+
+def run_validation_only(events: int, modules: int, work: Path) -> float:
+    project = make_project(work / f"v-{events}-{modules}", 1, modules)
+    module_ids = [p.stem for p in (project / "curriculum").glob("*/*.md")]
+    write_events(project, events, module_ids)
+    return time_validation(project)
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--sizes", default=",".join(f"{n}x{m}" for n, m in SIZES),
+                        help="comma-separated NxM sizes (events x modules)")
+    parser.add_argument("--json", type=Path, default=ROOT / "benchmarks/results/bench.json")
+    args = parser.parse_args()
+    sizes = [tuple(int(x) for x in size.split("x")) for size in args.sizes.split(",")]
+    rows = []
+    with tempfile.TemporaryDirectory(prefix="sso-bench-") as folder:
+        for events, modules in sizes:
+            print(f"building {events} events × {modules} modules …", file=sys.stderr, flush=True)
+            rows.append(run_size(events, modules, Path(folder)))
+        print("validating 10000 events × 1000 modules …", file=sys.stderr, flush=True)
+        big_validation = run_validation_only(10_000, 1_000, Path(folder))
+
+    header = ("events", "modules", "pages", "validate s", "build s", "plain s", "overhead", "ms/page",
+              "html med KB", "html max KB", "site MB", "index MB", "peak MB")
+    print(" | ".join(header))
+    for r in rows:
+        print(" | ".join([f"{r['events']}", f"{r['modules']}", f"{r['pages']}", f"{r['validation_s']:.3f}",
+                          f"{r['build_s']:.1f}", f"{r['plain_build_s']:.1f}", f"{r['overhead']:+.0%}",
+                          f"{r['per_page_ms']:.1f}", f"{r['html_median_kb']:.1f}", f"{r['html_max_kb']:.1f}",
+                          f"{r['site_mb']:.1f}", f"{r['search_index_mb']:.2f}", f"{r['peak_mb']:.0f}"]))
+    print(f"validation of 10000 events and 1000 modules: {big_validation:.2f} s")
+    by_size = {(r["events"], r["modules"]): r for r in rows}
+    if (100, 200) in by_size and (1000, 1000) in by_size:
+        ratio = by_size[(1000, 1000)]["per_page_ms"] / by_size[(100, 200)]["per_page_ms"]
+        print(f"time per page at 1000×1000 vs 100×200: {ratio:.2f}×")
+    machine = f"{platform.machine()}, {os.cpu_count()} cores, Python {platform.python_version()}"
+    print(f"machine: {machine}")
+    args.json.parent.mkdir(parents=True, exist_ok=True)
+    args.json.write_text(json.dumps({"machine": machine, "rows": rows, "validation_10000x1000_s": big_validation},
+                                    indent=2), "utf-8")
+    print(f"wrote {args.json}")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
