@@ -9,14 +9,14 @@ from mkdocs.structure.files import File, Files
 from mkdocs.structure.nav import Navigation, Section
 from mkdocs.structure.pages import Page
 
+from smartschool.navigation import trim_section
 from smartschool.curriculum_pages import facilitator_pack_markdown, lesson_page_markdown, pack_url
-from smartschool.buildinfo import build_date
-from smartschool.project import load_project_cached
+from smartschool.project import current_project
 from smartschool.vocabulary import TRACKS
 
 
 def on_files(files: Files, config: MkDocsConfig) -> Files:
-    project = load_project_cached(Path(config.config_file_path).parent, build_date())
+    project = current_project(Path(config.config_file_path).parent)
     for lesson in project.lessons:
         src = f"{lesson.url.rstrip('/')}.md"
         files.append(File.generated(config, src, content=lesson_page_markdown(project, lesson)))
@@ -28,8 +28,8 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
 
 
 def on_nav(nav: Navigation, config: MkDocsConfig, files: Files) -> Navigation:
-    """Within each track's section: modules in their `order`, the facilitator pack last."""
-    project = load_project_cached(Path(config.config_file_path).parent, build_date())
+    """Within each track's section: modules in their `order`, the facilitator pack last; large sections trimmed."""
+    project = current_project(Path(config.config_file_path).parent)
     rank = {f"{lesson.url.rstrip('/')}.md": lesson.module.order for lesson in project.lessons}
     rank.update({f"{pack_url(track).rstrip('/')}.md": 10**6 for track in TRACKS})
 
@@ -42,6 +42,8 @@ def on_nav(nav: Navigation, config: MkDocsConfig, files: Files) -> Navigation:
         for item in items:
             if isinstance(item, Section):
                 item.children.sort(key=key)
+                item.children = trim_section(item.children, is_index=lambda c: isinstance(c, Page) and c.is_index,
+                                             is_page=lambda c: isinstance(c, Page))
                 visit(item.children)
 
     visit(nav.items)

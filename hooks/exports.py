@@ -9,11 +9,11 @@ from mkdocs.structure.files import File, Files
 
 from smartschool.buildinfo import build_date
 from smartschool.exports import EXPORTS, calendar_feed
-from smartschool.project import load_project_cached
+from smartschool.project import current_project
 
 
 def on_files(files: Files, config: MkDocsConfig) -> Files:
-    project = load_project_cached(Path(config.config_file_path).parent, build_date())
+    project = current_project(Path(config.config_file_path).parent)
     site_url = config.site_url or "/"
     files.append(File.generated(config, "acara/kalender.ics", content=calendar_feed(project, site_url, build_date())))
     for path, export in EXPORTS.items():

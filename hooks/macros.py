@@ -7,14 +7,14 @@ from typing import Any
 
 from smartschool import curriculum_pages, data_reference, reference_pages, render
 from smartschool.buildinfo import build_date
-from smartschool.project import Project, load_project_cached
+from smartschool.project import Project, current_project
 
 
 def define_env(env: Any) -> None:
     root = Path(env.conf.config_file_path).parent
 
     def project() -> Project:
-        return load_project_cached(root, build_date())
+        return current_project(root)
 
     def base() -> str:
         return render.relative_base(env.page.url)

@@ -8,11 +8,10 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
-from smartschool.buildinfo import build_date
-from smartschool.project import load_project_cached
+from smartschool.project import current_project
 from smartschool.reference_pages import abbreviations
 
 
 def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
-    project = load_project_cached(Path(config.config_file_path).parent, build_date())
+    project = current_project(Path(config.config_file_path).parent)
     return f"{markdown}\n\n{abbreviations(project.terms)}\n"

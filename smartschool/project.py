@@ -172,3 +172,11 @@ def load_project_cached(root: Path, today: date | None = None) -> Project:
     project = load_project(root, today)
     _CACHE[root] = (fingerprint, project)
     return project
+
+
+def current_project(root: Path) -> Project:
+    """The project last loaded for `root` by load_project_cached: one load per build, no re-check per page."""
+    cached = _CACHE.get(root.resolve())
+    if cached is None:
+        raise LookupError(f"no project loaded for {root}; load_project_cached runs first (in the build's on_config)")
+    return cached[1]
