@@ -10,7 +10,7 @@ VNU_JAR := tools/vnu/node_modules/vnu-jar/build/dist/vnu.jar
 # Material prints an end-of-life banner on every build; keep the output readable.
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: serve site check test weigh deploy schemas lock clean
+.PHONY: serve site check test weigh bench deploy schemas lock clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -50,6 +50,10 @@ test: $(VENV)/.test-installed $(VNU_JAR)
 ## Print the first-view weight of every page, raw and gzip-compressed
 weigh: $(VENV)/.test-installed
 	$(BIN)/python benchmarks/weigh.py
+
+## Benchmark validation and builds at growing sizes; prints a table, writes benchmarks/results/bench.json
+bench: $(VENV)/.site-installed
+	$(BIN)/python benchmarks/bench.py
 
 ## Publish to the gh-pages branch of `origin` (the branch method; the workflow in .github/ is the other way)
 deploy: check

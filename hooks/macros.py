@@ -72,3 +72,13 @@ def define_env(env: Any) -> None:
     def data_reference_tables() -> str:
         """Field reference of every data file, generated from the models."""
         return data_reference.data_reference()
+
+    @env.macro
+    def day_plan(start: str, items: list) -> str:
+        """A timed workshop day: module ids and [title, minutes] blocks laid end to end from `start`."""
+        return curriculum_pages.day_plan(project(), start, items, base())
+
+    @env.macro
+    def module_table() -> str:
+        """Every module with its track and duration."""
+        return curriculum_pages.module_table(project(), base())

@@ -119,3 +119,25 @@ def track_index(project: Project, track: str, base: str = "") -> str:
     """The modules of one track, in order, with a link to its facilitator pack."""
     return render("track_index.html", lessons=project.lessons_of_track(track), base=base,
                   pack=pack_url(track), audience_label=AUDIENCES)
+
+
+def day_plan(project: Project, start: str, items: list[str | list[object]], base: str = "") -> str:
+    """A timed workshop day from module ids and [title, minutes] breaks; times come from the modules' durations."""
+    blocks: list[tuple[str, int, str | None, str | None]] = []
+    for item in items:
+        if isinstance(item, str):
+            module = project.lesson(item).module
+            blocks.append((module.title, module.duration_minutes, None, module.id))
+        else:
+            title, minutes = item
+            blocks.append((str(title), int(str(minutes)), None, None))
+    laid = slots(blocks, start)
+    module_minutes = sum(s.minutes for s in laid if s.module_id)
+    return render("day_plan.html", slots=laid, project=project, base=base, module_minutes=module_minutes,
+                  other_minutes=sum(s.minutes for s in laid) - module_minutes)
+
+
+def module_table(project: Project, base: str = "") -> str:
+    """Every module with its track and duration, for choosing modules."""
+    lessons = [lesson for track in TRACKS for lesson in project.lessons_of_track(track)]
+    return render("module_table.html", lessons=lessons, base=base, track_label=TRACKS)

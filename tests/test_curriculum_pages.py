@@ -134,3 +134,17 @@ def test_about_page_lists_partner_classes_derived_from_events(built_site: Path) 
     assert "topik tidak tercatat dalam laporan" in sejiwa
     kompak = page.find("section", attrs={"aria-labelledby": "org-kompak-jakarta"}).get_text(" ", strip=True)
     assert "Pemateri pendamping pada hari 2" in kompak
+
+
+def test_workshop_formats_take_times_from_the_modules(built_site: Path) -> None:
+    page = _page(built_site, "guru/menjalankan-workshop")
+    project = load_project(ROOT)
+    first_day = page.select("table.sso-schedule")[0]
+    rows = [[td.get_text(strip=True) for td in tr.find_all("td")] for tr in first_day.select("tbody tr")]
+    first = project.lesson("bentuk-esa-online").module.duration_minutes
+    assert rows[0][0] == f"08:00–{8 + first // 60:02d}:{first % 60:02d}" and rows[0][2] == str(first)
+    assert rows[1][1] == "Istirahat" and rows[1][0].startswith(rows[0][0].split("–")[1])
+    durations = {lesson.module.title: lesson.module.duration_minutes for lesson in project.lessons}
+    table = page.select_one("table.sso-modules")
+    listed = {tr.find("a").get_text(strip=True): int(tr.find_all("td")[2].get_text()) for tr in table.select("tbody tr")}
+    assert listed == durations
