@@ -231,3 +231,20 @@ def test_duplicate_organisation_ids(tmp_path: Path) -> None:
     assert (problem.file, problem.subject, problem.field) == (
         "data/organizations.yaml", "organization 'ecpat-indonesia'", "id")
     assert problem.message == "duplicate id, expected each organization id once"
+
+
+@pytest.mark.parametrize("document,expected", [
+    ("events: &e [*e]\n", "found a recursive alias"),
+    ("events:\n  ? [1]\n  : x\n", "found unhashable key"),
+])
+def test_odd_yaml_is_a_located_syntax_problem(tmp_path: Path, document: str, expected: str) -> None:
+    problem = only_problem(write_data(tmp_path, document))
+    assert expected in problem.message and problem.line >= 1
+
+
+def test_merge_keys_keep_their_yaml_meaning(tmp_path: Path) -> None:
+    body = VALID_EVENT.split("events:\n", 1)[1].replace("    city: Kupang\n    province: Nusa Tenggara Timur\n",
+                                                         "    <<: *place\n")
+    text = "place: &place {city: Kupang, province: Nusa Tenggara Timur}\nevents:\n" + body
+    problems = problems_for(write_data(tmp_path, text))
+    assert [p.field for p in problems] == ["place"]  # only the helper key is unknown; the merge filled city
