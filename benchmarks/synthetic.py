@@ -3,26 +3,17 @@
 from __future__ import annotations
 
 import re
-import shutil
+import sys
 from pathlib import Path
 
 import yaml
 
 ROOT = Path(__file__).resolve().parent.parent
-PARTS = ("mkdocs.yml", "docs", "data", "curriculum", "hooks", "overrides", "smartschool")
+sys.path.insert(0, str(ROOT / "tests"))
+from sitebuild import copy_project  # noqa: E402  (the same copy of the real project the tests build)
 CITIES = [("Kupang", "Nusa Tenggara Timur"), ("Parepare", "Sulawesi Selatan"), ("Ende", "Nusa Tenggara Timur"),
           ("Ambon", "Maluku"), ("Palu", "Sulawesi Tengah"), ("Jayapura", "Papua")]
 ORGS = ["ecpat-indonesia", "yayasan-sejiwa", "ict-watch"]
-
-
-def copy_real_project(dest: Path) -> None:
-    dest.mkdir(parents=True, exist_ok=True)
-    for part in PARTS:
-        source = ROOT / part
-        if source.is_dir():
-            shutil.copytree(source, dest / part, ignore=shutil.ignore_patterns("__pycache__"))
-        else:
-            shutil.copy2(source, dest / part)
 
 
 def synthetic_events(count: int, module_ids: list[str]) -> list[dict]:
@@ -75,7 +66,7 @@ def write_modules(project: Path, count: int) -> list[str]:
 
 
 def make_project(dest: Path, events: int, modules: int) -> Path:
-    copy_real_project(dest)
+    copy_project(dest)
     module_ids = write_modules(dest, modules)
     write_events(dest, events, module_ids)
     return dest
