@@ -12,6 +12,14 @@ from smartschool.project import current_project
 from smartschool.reference_pages import abbreviations
 
 
+_definitions = ""  # the abbreviation lines of the current build
+
+
+def on_pre_build(config: MkDocsConfig) -> None:
+    """Write the definitions once per build, not once per page."""
+    global _definitions
+    _definitions = abbreviations(current_project(Path(config.config_file_path).parent).terms)
+
+
 def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
-    project = current_project(Path(config.config_file_path).parent)
-    return f"{markdown}\n\n{abbreviations(project.terms)}\n"
+    return f"{markdown}\n\n{_definitions}\n"

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
+from functools import cached_property
 from datetime import date
 from pathlib import Path
 from typing import TypeVar
@@ -47,18 +48,18 @@ class Project:
     def event(self, event_id: str) -> Event:
         return self._events_by_id[event_id]
 
-    @property
+    @cached_property
     def _organizations_by_id(self) -> dict[str, Organization]:
         return {o.id: o for o in self.organizations}
 
-    @property
+    @cached_property
     def _events_by_id(self) -> dict[str, Event]:
         return {e.id: e for e in self.events}
 
     def lesson(self, module_id: str) -> Lesson:
         return self._lessons_by_id[module_id]
 
-    @property
+    @cached_property
     def _lessons_by_id(self) -> dict[str, Lesson]:
         return {lesson.id: lesson for lesson in self.lessons}
 
