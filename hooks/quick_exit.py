@@ -19,13 +19,19 @@ def _settings(config: MkDocsConfig) -> tuple[str, list[str]]:
     return url, sections
 
 
+_markup = ""
+_sections: list[str] = []
+
+
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
-    _settings(config)  # fail early, with a clear message, on a bad setting
+    """Read the settings once per build, failing early with a clear message on a bad one."""
+    global _markup, _sections
+    url, _sections = _settings(config)
+    _markup = quick_exit_markup(url)
     return config
 
 
 def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
-    url, sections = _settings(config)
-    if needs_quick_exit(page.url, sections):
-        return insert_after_body_open(output, quick_exit_markup(url))
+    if needs_quick_exit(page.url, _sections):
+        return insert_after_body_open(output, _markup)
     return output

@@ -45,11 +45,11 @@ def module_files(root: Path) -> list[Path]:
     return sorted(p for track in TRACKS for p in (root / CURRICULUM_DIR / track).glob("*.md"))
 
 
-def load_lessons(root: Path) -> tuple[list[LoadedLesson], list[Problem]]:
+def load_lessons(root: Path, paths: list[Path]) -> tuple[list[LoadedLesson], list[Problem]]:
     """Parse and validate each module's front matter against the model; rules across modules run elsewhere."""
     loaded: list[LoadedLesson] = []
     problems: list[Problem] = []
-    for path in module_files(root):
+    for path in paths:
         name = path.relative_to(root).as_posix()
         try:
             text = path.read_text(encoding="utf-8")

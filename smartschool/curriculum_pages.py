@@ -43,13 +43,7 @@ def methods_used(lesson: Lesson) -> list[str]:
 
 def uses_of(project: Project, module_id: str) -> list[Use]:
     """Event days that name the module, newest event first."""
-    found = []
-    for event in project.events_newest_first():
-        for number, day in enumerate(event.days, 1):
-            scheduled = {item.module for item in day.schedule.items} if day.schedule else set()
-            if module_id in day.modules or module_id in scheduled:
-                found.append(Use(event, number))
-    return found
+    return [Use(event, number) for event, number in project.module_uses.get(module_id, [])]
 
 
 def demote_headings(markdown: str, levels: int) -> str:

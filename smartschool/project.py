@@ -67,6 +67,17 @@ class Project:
         """The modules of one track, in their order."""
         return sorted((m for m in self.lessons if m.module.track == track), key=lambda m: m.module.order)
 
+    @cached_property
+    def module_uses(self) -> dict[str, list[tuple[Event, int]]]:
+        """For each module id, the (event, day number) pairs that name it, newest event first."""
+        uses: dict[str, list[tuple[Event, int]]] = {}
+        for event in self.events_newest_first():
+            for number, day in enumerate(event.days, 1):
+                scheduled = [item.module for item in day.schedule.items if item.module] if day.schedule else []
+                for module_id in dict.fromkeys([*day.modules, *scheduled]):
+                    uses.setdefault(module_id, []).append((event, number))
+        return uses
+
     def published_channels(self) -> list[HelpChannel]:
         """Verified help channels, urgent ones first, in file order otherwise."""
         verified = [c for c in self.channels if c.status == "verified"]
@@ -85,7 +96,8 @@ def validate_project(root: Path, today: date | None = None) -> tuple[Project | N
     problems += found
     organizations = [org for _, org in orgs]
 
-    loaded, found = load_lessons(root)
+    paths = module_files(root)
+    loaded, found = load_lessons(root, paths)
     problems += found
     problems += check_modules(ModuleContext(root, loaded))
     lessons = [item.lesson for item in loaded]
@@ -101,7 +113,8 @@ def validate_project(root: Path, today: date | None = None) -> tuple[Project | N
             events=items,
             organization_ids={o.id for o in organizations},
             all_event_ids=_raw_ids(event_source.data, "events"),
-            module_ids={lesson.id for lesson in lessons} | _invalid_module_ids(root, lessons),
+            # every module file counts, valid or not, so an event naming a broken module is not reported too
+            module_ids={path.stem for path in paths},
         )
         # Without a readable organisations file, every reference would be reported as unknown: skip that noise.
         if org_source is not None:
@@ -138,12 +151,6 @@ def _raw_ids(data: object, key: str) -> set[str]:
     if not isinstance(items, list):
         return set()
     return {item["id"] for item in items if isinstance(item, dict) and isinstance(item.get("id"), str)}
-
-
-def _invalid_module_ids(root: Path, valid: list[Lesson]) -> set[str]:
-    """Ids of module files that exist but did not validate, so events naming them are not reported too."""
-    known = {lesson.id for lesson in valid}
-    return {path.stem for path in module_files(root)} - known
 
 
 def load_project(root: Path, today: date | None = None) -> Project:

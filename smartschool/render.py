@@ -62,10 +62,6 @@ def relative_base(page_url: str) -> str:
     return "../" * depth
 
 
-def event_url(event: Event, base: str = "") -> str:
-    return f"{base}acara/{event.id}/"
-
-
 def events_table(project: Project, base: str = "") -> str:
     """All events, newest first, as an HTML table."""
     return render("events_table.html", project=project, events=project.events_newest_first(), base=base)
