@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from collections import Counter
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 
@@ -43,14 +42,15 @@ def dates_in_order(ctx: EventContext) -> Iterator[Problem]:
         if event.start > event.end:
             yield ctx.problem(index, event.id, ("end",), "end",
                               f"{event.end} is before start {event.start}, expected a date on or after start")
-        counts = Counter(day.date for day in event.days)
+        dates = [day.date for day in event.days]
+        repeated = {d for d in dates if dates.count(d) > 1} if len(set(dates)) < len(dates) else set()
         for d, day in enumerate(event.days):
             if not event.start <= day.date <= event.end:
                 yield ctx.problem(index, event.id, ("days", d, "date"), f"days[{d}].date",
                                   f"{day.date} is outside the event, expected a date from {event.start} to {event.end}")
-            if counts[day.date] > 1:
+            if day.date in repeated:
                 yield ctx.problem(index, event.id, ("days", d, "date"), f"days[{d}].date",
-                                  f"{day.date} is listed {counts[day.date]} times, expected each day once")
+                                  f"{day.date} is listed {dates.count(day.date)} times, expected each day once")
 
 
 def partner_classes_known(ctx: EventContext) -> Iterator[Problem]:
@@ -58,14 +58,15 @@ def partner_classes_known(ctx: EventContext) -> Iterator[Problem]:
     for index, event in ctx.events:
         seen: set[str] = set()
         for c, partner in enumerate(event.partner_classes):
-            where = ("partner_classes", c, "organization")
-            name = f"partner_classes[{c}].organization"
             if partner.organization not in ctx.organization_ids:
-                yield ctx.problem(index, event.id, where, name, _unknown_org(partner.organization, ctx))
+                message = _unknown_org(partner.organization, ctx)
             elif partner.organization in seen:
-                yield ctx.problem(index, event.id, where, name,
-                                  f"'{partner.organization}' runs a class twice, expected one class per organisation")
-            seen.add(partner.organization)
+                message = f"'{partner.organization}' runs a class twice, expected one class per organisation"
+            else:
+                seen.add(partner.organization)
+                continue
+            yield ctx.problem(index, event.id, ("partner_classes", c, "organization"),
+                              f"partner_classes[{c}].organization", message)
 
 
 def organisations_known(ctx: EventContext) -> Iterator[Problem]:
@@ -101,16 +102,17 @@ def follow_up_after_event(ctx: EventContext) -> Iterator[Problem]:
 
 def modules_known(ctx: EventContext) -> Iterator[Problem]:
     """Modules named by a day, or by its schedule, exist in the curriculum."""
+    message = "'{}' is not a curriculum module, expected an id from curriculum/"
     for index, event in ctx.events:
         for d, day in enumerate(event.days):
-            named = [(("days", d, "modules", m), f"days[{d}].modules[{m}]", mid) for m, mid in enumerate(day.modules)]
-            if day.schedule:
-                named += [(("days", d, "schedule", "items", i, "module"), f"days[{d}].schedule.items[{i}].module",
-                           item.module) for i, item in enumerate(day.schedule.items) if item.module]
-            for path, name, module_id in named:
+            for m, module_id in enumerate(day.modules):
                 if module_id not in ctx.module_ids:
-                    yield ctx.problem(index, event.id, path, name,
-                                      f"'{module_id}' is not a curriculum module, expected an id from curriculum/")
+                    yield ctx.problem(index, event.id, ("days", d, "modules", m), f"days[{d}].modules[{m}]",
+                                      message.format(module_id))
+            for i, item in enumerate(day.schedule.items if day.schedule else ()):
+                if item.module and item.module not in ctx.module_ids:
+                    yield ctx.problem(index, event.id, ("days", d, "schedule", "items", i, "module"),
+                                      f"days[{d}].schedule.items[{i}].module", message.format(item.module))
 
 
 RULES: tuple[Rule, ...] = (unique_ids, dates_in_order, partner_classes_known, organisations_known,

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from .problems import Problem
 from .yamlsource import YamlSource, parse_yaml
 
 FENCE = "---"
+_CLOSING_FENCE = re.compile(r"^---\r?$", re.M)
 
 
 @dataclass(frozen=True)
@@ -21,13 +23,14 @@ class MarkdownSource:
 
 def split_front_matter(text: str, name: str) -> tuple[MarkdownSource | None, list[Problem]]:
     """Parse `---`-fenced front matter at the top of `text`; positions refer to lines of the whole file."""
-    lines = text.splitlines(keepends=True)
-    if not lines or lines[0].rstrip("\r\n") != FENCE:
+    first_end = text.find("\n")
+    if (text[:first_end] if first_end >= 0 else text).rstrip("\r") != FENCE:
         return None, [Problem(name, 1, 1, "", "", "no front matter, expected the file to start with a '---' line")]
-    closing = next((i for i in range(1, len(lines)) if lines[i].rstrip("\r\n") == FENCE), None)
+    closing = _CLOSING_FENCE.search(text, first_end + 1)
     if closing is None:
         return None, [Problem(name, 1, 1, "", "", "front matter is not closed, expected a second '---' line")]
-    front, problems = parse_yaml("".join(lines[1:closing]), name, line_offset=1)
+    front, problems = parse_yaml(text[first_end + 1:closing.start()], name, line_offset=1)
     if front is None:
         return None, problems
-    return MarkdownSource(front, "".join(lines[closing + 1:]), closing + 2), problems
+    body_line = text.count("\n", 0, closing.start()) + 2
+    return MarkdownSource(front, text[closing.end() + 1:], body_line), problems

@@ -35,11 +35,10 @@ MonthOrDate = Annotated[
 
 def month_bounds(value: str) -> tuple[dt.date, dt.date]:
     """First and last day that a `YYYY-MM` or `YYYY-MM-DD` value can mean."""
-    parts = [int(p) for p in value.split("-")]
-    if len(parts) == 3:
-        day = dt.date(*parts)
+    if len(value) > 7:
+        day = dt.date.fromisoformat(value)  # ValueError for a 30 February
         return day, day
-    year, month = parts
+    year, month = int(value[:4]), int(value[5:7])
     if not 1 <= month <= 12:
         raise ValueError(f"month {month} does not exist")
     return dt.date(year, month, 1), dt.date(year, month, calendar.monthrange(year, month)[1])

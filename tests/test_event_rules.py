@@ -233,13 +233,36 @@ def test_duplicate_organisation_ids(tmp_path: Path) -> None:
     assert problem.message == "duplicate id, expected each organization id once"
 
 
-@pytest.mark.parametrize("document,expected", [
-    ("events: &e [*e]\n", "found a recursive alias"),
-    ("events:\n  ? [1]\n  : x\n", "found unhashable key"),
+@pytest.mark.parametrize("document,expected,line", [
+    ("events: &e [*e]\n", "an empty value, expected a mapping", 1),  # a recursive alias carries no data
+    ("events:\n  ? [1]\n  : x\n", "a mapping, expected a list of events", 2),
+    ("events: [*nowhere]\n", "unknown anchor", 1),  # only yaml-rs refuses it: its own place is kept
+    ("events:\n  - id: a\x01b\n", "control character U+0001 is not allowed", 2),
+    ("events: []\n---\nevents: []\n", "a second YAML document starts here", 2),
 ])
-def test_odd_yaml_is_a_located_syntax_problem(tmp_path: Path, document: str, expected: str) -> None:
+def test_odd_yaml_is_a_located_problem(tmp_path: Path, document: str, expected: str, line: int) -> None:
     problem = only_problem(write_data(tmp_path, document))
-    assert expected in problem.message and problem.line >= 1
+    assert expected in problem.message and problem.line == line, str(problem)
+
+
+def test_leading_document_marker_is_fine(tmp_path: Path) -> None:
+    assert problems_for(write_data(tmp_path, "---\n" + VALID_EVENT.lstrip("\n"))) == []
+
+
+def test_duplicate_key_does_not_hide_other_problems(tmp_path: Path) -> None:
+    text = VALID_EVENT.replace("    city: Kupang\n", "    city: Kupang\n    city: Ende\n", 1).replace(
+        "status: held", "status: dibatalkan")
+    problems = problems_for(write_data(tmp_path, text))
+    assert [p.field for p in problems] == ["events[0].city", "status"], "\n".join(map(str, problems))
+    assert problems[1].line == line_of(text, "status: dibatalkan")
+
+
+def test_yaml_1_2_keeps_clock_times_and_words_as_text(tmp_path: Path) -> None:
+    """Under YAML 1.1 `10:00` was the number 600 and `no` was false; the data files read YAML 1.2."""
+    from smartschool.yamlsource import parse_yaml
+    source, problems = parse_yaml("start: 10:00\nanswer: no\nday: 2018-03-16\ncount: 012\n", "x.yaml")
+    assert problems == [] and source is not None
+    assert source.data == {"start": "10:00", "answer": "no", "day": "2018-03-16", "count": 12}
 
 
 def test_merge_keys_keep_their_yaml_meaning(tmp_path: Path) -> None:
@@ -248,3 +271,10 @@ def test_merge_keys_keep_their_yaml_meaning(tmp_path: Path) -> None:
     text = "place: &place {city: Kupang, province: Nusa Tenggara Timur}\nevents:\n" + body
     problems = problems_for(write_data(tmp_path, text))
     assert [p.field for p in problems] == ["place"]  # only the helper key is unknown; the merge filled city
+
+
+def test_merge_key_of_a_non_mapping_is_reported(tmp_path: Path) -> None:
+    text = VALID_EVENT.replace("    city: Kupang\n", "    <<: Kupang\n    city: Kupang\n", 1)
+    problem = only_problem(write_data(tmp_path, text))
+    assert (problem.line, problem.field) == (line_of(text, "<<: Kupang"), "<<")
+    assert problem.message.startswith("unknown key '<<'")
