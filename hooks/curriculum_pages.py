@@ -1,4 +1,4 @@
-"""MkDocs hook: generate a page per curriculum module and a facilitator pack per track; order them in the nav."""
+"""MkDocs hook: generate a page per module, the facilitator pack volumes and later pages of long track lists."""
 
 from __future__ import annotations
 
@@ -8,9 +8,11 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.nav import Navigation, Section
 from mkdocs.structure.pages import Page
+from mkdocs.structure.toc import TableOfContents
 
 from smartschool.navigation import trim_section
-from smartschool.curriculum_pages import facilitator_pack_markdown, lesson_page_markdown, pack_url
+from smartschool.curriculum_pages import (facilitator_pack_markdown, lesson_page_markdown, pack_volumes,
+                                          track_page_markdown, track_pages)
 from smartschool.project import current_project
 from smartschool.vocabulary import TRACKS
 
@@ -21,17 +23,23 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
         src = f"{lesson.url.rstrip('/')}.md"
         files.append(File.generated(config, src, content=lesson_page_markdown(project, lesson)))
     for track in TRACKS:
-        if project.lessons_of_track(track):
-            src = f"{pack_url(track).rstrip('/')}.md"
-            files.append(File.generated(config, src, content=facilitator_pack_markdown(project, track)))
+        for volume in pack_volumes(project, track):
+            src = f"{volume.url.rstrip('/')}.md"
+            files.append(File.generated(config, src, content=facilitator_pack_markdown(project, volume)))
+        for page in track_pages(project, track)[1:]:  # the first page is docs/kurikulum/<track>/index.md
+            src = f"{page.url.rstrip('/')}.md"
+            files.append(File.generated(config, src, content=track_page_markdown(project, page)))
     return files
 
 
 def on_nav(nav: Navigation, config: MkDocsConfig, files: Files) -> Navigation:
-    """Within each track's section: modules in their `order`, the facilitator pack last; large sections trimmed."""
+    """Within each track's section: modules in their `order`, the pack volumes last; large sections trimmed."""
     project = current_project(Path(config.config_file_path).parent)
     rank = {f"{lesson.url.rstrip('/')}.md": lesson.module.order for lesson in project.lessons}
-    rank.update({f"{pack_url(track).rstrip('/')}.md": 10**6 for track in TRACKS})
+    rank.update({f"{volume.url.rstrip('/')}.md": 10**6 + volume.number
+                 for track in TRACKS for volume in pack_volumes(project, track)})
+    rank.update({f"{page.url.rstrip('/')}.md": 2 * 10**6 + page.number
+                 for track in TRACKS for page in track_pages(project, track)[1:]})
 
     def key(item: object) -> tuple[int, int]:
         if isinstance(item, Page) and item.file.src_uri in rank:
@@ -48,3 +56,13 @@ def on_nav(nav: Navigation, config: MkDocsConfig, files: Files) -> Navigation:
 
     visit(nav.items)
     return nav
+
+
+def on_page_content(html: str, page: Page, **kwargs: object) -> str:
+    """A pack volume lists its modules at the top; its heading-by-heading table of contents is left out.
+
+    (Material's `hide: [toc]` only hides it, and it would repeat every heading of every module in the page.)
+    """
+    if page.meta.get("sso_pack"):
+        page.toc = TableOfContents([])
+    return html

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from markupsafe import Markup
+from markupsafe import Markup, escape
 
 from . import dates
 from .clock import Slot, slots
@@ -18,6 +18,7 @@ from .vocabulary import AUDIENCES, METHODS, TRACK_AUDIENCES, TRACKS
 
 FENCE = re.compile(r"^(```|~~~)")
 HEADING = re.compile(r"^(#{1,5})(\s)")
+ATTR_LIST = re.compile(r"\s*\{:?([^{}]*)\}\s*$")
 
 
 @dataclass(frozen=True)
@@ -28,8 +29,50 @@ class Use:
     day_number: int
 
 
-def pack_url(track: str) -> str:
-    return f"kurikulum/{track}/paket-fasilitator/"
+# Modules per printed volume of a facilitator pack: keeps each pack page under the 120 KB page budget.
+PACK_VOLUME_MODULES = 3
+# Modules per page of a track's list; later pages are `kurikulum/<track>/halaman-2/` and so on.
+TRACK_PAGE_MODULES = 50
+# Modules shown per audience on the curriculum index, and per track in the module table, before a link to the rest.
+LIST_PREVIEW = 8
+
+
+@dataclass(frozen=True)
+class PackVolume:
+    """One printable page of a track's facilitator pack: a run of consecutive modules."""
+
+    track: str
+    number: int
+    of: int  # how many volumes the track's pack has
+    lessons: tuple[Lesson, ...]
+    first: int  # position of the first module within the track, from 1
+
+    @property
+    def url(self) -> str:
+        return pack_url(self.track, self.number)
+
+    @property
+    def label(self) -> str:
+        last = self.first + len(self.lessons) - 1
+        modules = f"modul {self.first}" if last == self.first else f"modul {self.first}–{last}"
+        return f"Jilid {self.number}: {modules}" if self.of > 1 else modules
+
+
+def pack_url(track: str, volume: int = 1) -> str:
+    """The first volume keeps the pack's own address; later ones are `paket-fasilitator-2/` and so on."""
+    return f"kurikulum/{track}/paket-fasilitator/" if volume == 1 else f"kurikulum/{track}/paket-fasilitator-{volume}/"
+
+
+def pack_volumes(project: Project, track: str) -> list[PackVolume]:
+    """The track's modules in order, cut into volumes of at most PACK_VOLUME_MODULES, as even as can be."""
+    lessons = project.lessons_of_track(track)
+    count = -(-len(lessons) // PACK_VOLUME_MODULES)
+    volumes, start = [], 0
+    for number in range(1, count + 1):
+        size = len(lessons) // count + (1 if number <= len(lessons) % count else 0)
+        volumes.append(PackVolume(track, number, count, tuple(lessons[start:start + size]), start + 1))
+        start += size
+    return volumes
 
 
 def agenda_clock(lesson: Lesson) -> list[Slot]:
@@ -58,6 +101,21 @@ def demote_headings(markdown: str, levels: int) -> str:
     return "\n".join(out)
 
 
+def out_of_search(markdown: str) -> str:
+    """Mark every Markdown heading `data-search-exclude`: the facilitator's step-by-step text stays out of the
+    search index (the agenda, which names each step, stays in). Fenced code is left alone."""
+    out, fenced = [], False
+    for line in markdown.splitlines():
+        if FENCE.match(line):
+            fenced = not fenced
+        if not fenced and HEADING.match(line):
+            found = ATTR_LIST.search(line)
+            line = (f"{line[:found.start()]} {{ {found.group(1).strip()} data-search-exclude }}" if found
+                    else f"{line} {{ data-search-exclude }}")
+        out.append(line)
+    return "\n".join(out)
+
+
 def terms_in(project: Project, lesson: Lesson) -> list[GlossaryTerm]:
     """Glossary terms that the lesson's text uses (by any of their aliases), in glossary order."""
     text = " ".join([lesson.body, lesson.module.summary, *lesson.module.key_messages])
@@ -78,41 +136,83 @@ def _lesson_context(project: Project, lesson: Lesson, base: str) -> dict[str, ob
 def lesson_page_markdown(project: Project, lesson: Lesson) -> str:
     """The whole Markdown source of a module's page, generated from its source file."""
     front = page_front_matter(lesson.module.title, lesson.module.summary, sso_lesson=True)
-    body = render("lesson.md", h="##", pack=False, body=Markup(lesson.body.strip()),
+    body = render("lesson.md", h="##", pack=False, body=Markup(out_of_search(lesson.body.strip())),
                   **_lesson_context(project, lesson, "../../../"))
     closing = f"\n\n{help_box(project, '../../../')}" if lesson.module.track == "remaja" else ""
     return f"{front}{body}{closing}\n"
 
 
-def facilitator_pack_markdown(project: Project, track: str) -> str:
-    """All modules of a track in order on one printable page, each starting on a new printed page."""
-    title = f"Paket fasilitator: modul {TRACKS[track].lower()}"
-    lessons = project.lessons_of_track(track)
-    parts = [render("pack_intro.md", lessons=lessons, track=TRACKS[track].lower())]
-    for lesson in lessons:
+def facilitator_pack_markdown(project: Project, volume: PackVolume) -> str:
+    """A volume's modules in order on one printable page, each starting on a new printed page."""
+    track = TRACKS[volume.track].lower()
+    title = f"Paket fasilitator: modul {track}" + (f" (jilid {volume.number} dari {volume.of})" if volume.of > 1 else "")
+    volumes = pack_volumes(project, volume.track)
+    parts = [render("pack_intro.md", volume=volume, volumes=volumes, track=track, base="../../../")]
+    for lesson in volume.lessons:
         context = _lesson_context(project, lesson, "../../../")
         parts.append(render("lesson.md", h="###", pack=True, body=Markup(demote_headings(lesson.body.strip(), 1)),
                             **context))
-    front = page_front_matter(title, f"Semua modul {TRACKS[track].lower()} dalam satu halaman untuk dicetak.",
-                              sso_pack=True)
+    description = f"Modul {track} ({volume.label.lower()}) dalam satu halaman untuk dicetak."
+    front = page_front_matter(title, description, sso_pack=True, search={"exclude": True})  # lessons are indexed
     return front + "\n\n".join(parts) + "\n"
 
 
 def curriculum_index(project: Project, base: str = "") -> str:
-    """Modules grouped by track and audience, with duration and objectives (a filter that needs no script)."""
+    """Modules grouped by track and audience, with duration and objectives (a filter that needs no script).
+
+    A large group shows its first LIST_PREVIEW modules and links to the track's full list.
+    """
     groups = [
         (track, audience, [lesson for lesson in project.lessons_of_track(track)
                            if audience in lesson.module.audiences])
         for track in TRACKS for audience in TRACK_AUDIENCES[track]
     ]
-    return render("curriculum_index.html", groups=[g for g in groups if g[2]], base=base, pack_url=pack_url,
-                  audience_label=AUDIENCES, track_label=TRACKS)
+    packs = {track: pack_volumes(project, track) for track in TRACKS}
+    return render("curriculum_index.html", groups=[g for g in groups if g[2]], base=base, packs=packs,
+                  preview=LIST_PREVIEW, audience_label=AUDIENCES, track_label=TRACKS)
 
 
-def track_index(project: Project, track: str, base: str = "") -> str:
-    """The modules of one track, in order, with a link to its facilitator pack."""
-    return render("track_index.html", lessons=project.lessons_of_track(track), base=base,
-                  pack=pack_url(track), audience_label=AUDIENCES)
+@dataclass(frozen=True)
+class TrackPage:
+    """One page of a track's module list."""
+
+    track: str
+    number: int
+    of: int
+    lessons: tuple[Lesson, ...]
+    first: int  # position of the first module within the track, from 1
+
+    @property
+    def url(self) -> str:
+        return track_page_url(self.track, self.number)
+
+
+def track_page_url(track: str, number: int = 1) -> str:
+    return f"kurikulum/{track}/" if number == 1 else f"kurikulum/{track}/halaman-{number}/"
+
+
+def track_pages(project: Project, track: str) -> list[TrackPage]:
+    """The track's modules in order, TRACK_PAGE_MODULES to a page (at least one page, even when empty)."""
+    lessons = project.lessons_of_track(track)
+    count = max(1, -(-len(lessons) // TRACK_PAGE_MODULES))
+    return [TrackPage(track, n, count, tuple(lessons[(n - 1) * TRACK_PAGE_MODULES:n * TRACK_PAGE_MODULES]),
+                      (n - 1) * TRACK_PAGE_MODULES + 1) for n in range(1, count + 1)]
+
+
+def track_index(project: Project, track: str, base: str = "", number: int = 1) -> str:
+    """One page of a track's modules, in order, with links to its other pages and to its facilitator pack."""
+    pages = track_pages(project, track)
+    return render("track_index.html", page=pages[number - 1], pages=pages, base=base,
+                  packs=pack_volumes(project, track) if number == 1 else [], audience_label=AUDIENCES)
+
+
+def track_page_markdown(project: Project, page: TrackPage) -> str:
+    """A generated later page of a track's module list (the first page is docs/kurikulum/<track>/index.md)."""
+    label = TRACKS[page.track].lower()
+    title = f"Modul {label} (halaman {page.number} dari {page.of})"
+    last = page.first + len(page.lessons) - 1
+    front = page_front_matter(title, f"Modul {label} nomor {page.first}–{last}, berurutan.")
+    return f"{front}# {escape(title)}\n\n{track_index(project, page.track, '../../../', page.number)}\n"
 
 
 def day_plan(project: Project, start: str, items: list[str | list[object]], base: str = "") -> str:
@@ -132,6 +232,7 @@ def day_plan(project: Project, start: str, items: list[str | list[object]], base
 
 
 def module_table(project: Project, base: str = "") -> str:
-    """Every module with its track and duration, for choosing modules."""
-    lessons = [lesson for track in TRACKS for lesson in project.lessons_of_track(track)]
-    return render("module_table.html", lessons=lessons, base=base, track_label=TRACKS)
+    """Modules with their track and duration, for choosing modules: up to LIST_PREVIEW per track, then a link."""
+    tracks = [(track, project.lessons_of_track(track)) for track in TRACKS]
+    return render("module_table.html", tracks=[t for t in tracks if t[1]], preview=LIST_PREVIEW, base=base,
+                  track_label=TRACKS)

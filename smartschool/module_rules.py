@@ -44,6 +44,18 @@ def file_matches_id_and_track(ctx: ModuleContext) -> Iterator[Problem]:
             yield _problem(item, ("track",), f"'{module.track}' differs from the folder, expected '{path.parent.name}'")
 
 
+# Addresses inside a track folder that the site generates itself (pack volumes, later pages of the module list).
+RESERVED_ID = re.compile(r"^(paket-fasilitator(-\d+)?|halaman-\d+)$")
+
+
+def id_not_reserved(ctx: ModuleContext) -> Iterator[Problem]:
+    """A module id does not take an address the site uses for its own pages."""
+    for item in ctx.lessons:
+        if RESERVED_ID.match(item.lesson.id):
+            yield _problem(item, ("id",), f"'{item.lesson.id}' is an address the site uses for its own pages, "
+                                          "expected another id (not paket-fasilitator… or halaman-<n>)")
+
+
 def unique_ids_and_orders(ctx: ModuleContext) -> Iterator[Problem]:
     """Ids are unique across tracks; orders are unique within a track."""
     ids = Counter(item.lesson.id for item in ctx.lessons)
@@ -151,7 +163,7 @@ def _admonition(body: str, start: re.Pattern[str]) -> str | None:
     return "\n".join(lines)
 
 
-RULES: tuple[Rule, ...] = (file_matches_id_and_track, unique_ids_and_orders, agenda_adds_up, audiences_fit_track,
+RULES: tuple[Rule, ...] = (file_matches_id_and_track, id_not_reserved, unique_ids_and_orders, agenda_adds_up, audiences_fit_track,
                            age_band_for_youth_only, objectives_say_what_participants_can_do,
                            related_modules_resolve, sources_exist, youth_modules_carry_safeguarding)
 

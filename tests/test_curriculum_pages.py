@@ -5,10 +5,11 @@ from __future__ import annotations
 import posixpath
 from pathlib import Path
 
+import pytest
 from bs4 import BeautifulSoup
 
 from helpers import VALID_EVENT, real_module, write_data, write_module
-from smartschool.curriculum_pages import agenda_clock, demote_headings
+from smartschool.curriculum_pages import PACK_VOLUME_MODULES, agenda_clock, demote_headings, pack_volumes
 from smartschool.project import load_project
 from smartschool.render import event_page_markdown
 
@@ -77,12 +78,32 @@ def test_curriculum_index_groups_by_audience_without_script(built_site: Path) ->
     assert "menit" in smp.get_text() and "Peserta mampu" in smp.get_text()
 
 
-def test_facilitator_pack_holds_every_module_of_the_track_in_order(built_site: Path) -> None:
+@pytest.mark.parametrize("track", ["dewasa", "remaja"])
+def test_facilitator_pack_volumes_hold_every_module_of_the_track_in_order(built_site: Path, track: str) -> None:
+    lessons = load_project(ROOT).lessons_of_track(track)
+    volumes = pack_volumes(load_project(ROOT), track)
+    assert len(volumes) == -(-len(lessons) // PACK_VOLUME_MODULES) > 1  # the real tracks need two volumes
+    starts, toc_entries = [], 0
+    for volume in volumes:
+        page = _page(built_site, volume.url.rstrip("/"))
+        starts += [h.get_text(strip=True) for h in page.select("h2.sso-pack-start")]
+        assert page.find("button", class_="sso-print").get_text(strip=True) == "Cetak"
+        assert f"(jilid {volume.number} dari {len(volumes)})" in page.find("h1").get_text()
+        toc_entries += len(page.select("nav.md-nav--secondary a"))
+    assert starts == [lesson.module.title for lesson in lessons]
+    assert toc_entries == 0  # the module list at the top replaces a table of contents of every heading
+    index = _page(built_site, f"kurikulum/{track}")
+    links = [a["href"] for a in index.select("ul.sso-pack-volumes a")]
+    assert [link.rstrip("/").split("/")[-1] for link in links] == [v.url.rstrip("/").split("/")[-1] for v in volumes]
+
+
+def test_pack_volumes_are_even_and_keep_the_first_address() -> None:
     project = load_project(ROOT)
-    page = _page(built_site, "kurikulum/remaja/paket-fasilitator")
-    starts = [h.get_text(strip=True) for h in page.select("h2.sso-pack-start")]
-    assert starts == [lesson.module.title for lesson in project.lessons_of_track("remaja")]
-    assert page.find("button", class_="sso-print").get_text(strip=True) == "Cetak"
+    sizes = [len(v.lessons) for v in pack_volumes(project, "remaja")]
+    assert sizes == [3, 2] and max(sizes) <= PACK_VOLUME_MODULES
+    first, second = pack_volumes(project, "remaja")
+    assert first.url == "kurikulum/remaja/paket-fasilitator/" and second.url == "kurikulum/remaja/paket-fasilitator-2/"
+    assert (first.label, second.label) == ("Jilid 1: modul 1–3", "Jilid 2: modul 4–5")
 
 
 def test_running_clock_and_heading_demotion() -> None:
@@ -148,3 +169,18 @@ def test_workshop_formats_take_times_from_the_modules(built_site: Path) -> None:
     table = page.select_one("table.sso-modules")
     listed = {tr.find("a").get_text(strip=True): int(tr.find_all("td")[2].get_text()) for tr in table.select("tbody tr")}
     assert listed == durations
+
+
+def test_search_index_keeps_what_readers_look_for_and_leaves_out_facilitator_text(built_site: Path) -> None:
+    import json
+    docs = json.loads((built_site / "search/search_index.json").read_text("utf-8"))["docs"]
+    locations = {d["location"] for d in docs}
+    assert not [loc for loc in locations if "paket-fasilitator" in loc.split("#")[0]]  # packs repeat the lessons
+    grooming = {d["location"].split("#")[-1]: d for d in docs if d["location"].startswith("kurikulum/remaja/grooming/")}
+    assert {"pesan-kunci", "agenda", "untuk-dibawa-pulang"} <= set(grooming)
+    for left_out in ("tujuh-tanda-bahaya", "pertanyaan-diskusi", "sumber", "bahan-yang-diperlukan", "dibahas-di-acara"):
+        assert left_out not in grooming, left_out
+    lesson = load_project(ROOT).lesson("grooming")
+    assert lesson.module.summary.split(".")[0] in grooming["kurikulum/remaja/grooming/"]["text"]
+    assert "Butuh bantuan?" not in " ".join(d["text"] for d in grooming.values())  # the help box is boilerplate
+    assert not [d for d in docs if not d["title"].strip()]  # no empty entries from excluded headings

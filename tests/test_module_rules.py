@@ -169,3 +169,12 @@ def test_schedule_blocks_are_modules_or_timed_activities(tmp_path: Path) -> None
     problem = only_problem(project_with(tmp_path, _solo(GROOMING), events=events))
     assert problem.field == "days[0].schedule.items[1]"
     assert "give either `module`, or `title` and `minutes`" in problem.message
+
+
+@pytest.mark.parametrize("reserved", ["paket-fasilitator", "paket-fasilitator-2", "halaman-3"])
+def test_id_cannot_take_an_address_the_site_generates(tmp_path: Path, reserved: str) -> None:
+    text = _solo(GROOMING).replace("id: grooming", f"id: {reserved}")
+    problem = only_problem(project_with(tmp_path, text, name=reserved))
+    assert (problem.file, problem.line, problem.field) == (f"curriculum/remaja/{reserved}.md",
+                                                           line_in(text, "id:"), "id")
+    assert "an address the site uses for its own pages" in problem.message

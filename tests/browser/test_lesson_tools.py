@@ -11,6 +11,7 @@ from playwright.sync_api import Browser, Page, expect
 from pypdf import PdfReader
 
 from sitebuild import ROOT
+from smartschool.curriculum_pages import pack_volumes
 from smartschool.project import load_project
 
 LESSON = "/kurikulum/remaja/grooming/"
@@ -53,22 +54,24 @@ def _pdf_pages(page: Page) -> list[str]:
 @pytest.mark.parametrize("track", ["dewasa", "remaja"])
 def test_facilitator_pack_prints_each_module_on_new_page_without_navigation(
         page: Page, base_url: str, track: str) -> None:
-    page.goto(f"{base_url}/kurikulum/{track}/paket-fasilitator/", wait_until="load")
-    expect(page.locator("button.sso-print")).to_be_visible()
-    pages = _pdf_pages(page)
-    lessons = load_project(ROOT).lessons_of_track(track)
-    first_pages = []
-    for lesson in lessons:
-        title = re.sub(r"\s+", " ", lesson.module.title)
-        starts = [i for i, text in enumerate(pages) if text.startswith(title)]
-        assert starts, f"no printed page starts with '{title}'"
-        first_pages.append(starts[0])
-    assert first_pages == sorted(first_pages) and len(set(first_pages)) == len(lessons)
-    printed = " ".join(pages)
-    for chrome in ("Beranda", "Lewati ke isi", "Daftar isi", "Tampilan peserta", "Ganti ke mode"):
-        assert chrome not in printed, f"'{chrome}' was printed"
-    assert not printed.startswith("Smart School Online"), "the site header was printed"
-    assert "Catatan fasilitator" in printed
+    project = load_project(ROOT)
+    for volume in pack_volumes(project, track):
+        page.emulate_media(media="screen")  # the previous volume was printed
+        page.goto(f"{base_url}/{volume.url}", wait_until="load")
+        expect(page.locator("button.sso-print")).to_be_visible()
+        pages = _pdf_pages(page)
+        first_pages = []
+        for lesson in volume.lessons:
+            title = re.sub(r"\s+", " ", lesson.module.title)
+            starts = [i for i, text in enumerate(pages) if text.startswith(title)]
+            assert starts, f"no printed page of {volume.url} starts with '{title}'"
+            first_pages.append(starts[0])
+        assert first_pages == sorted(first_pages) and len(set(first_pages)) == len(volume.lessons)
+        printed = " ".join(pages)
+        for chrome in ("Beranda", "Lewati ke isi", "Daftar isi", "Tampilan peserta", "Ganti ke mode", "Semua jilid"):
+            assert chrome not in printed, f"'{chrome}' was printed"
+        assert not printed.startswith("Smart School Online"), "the site header was printed"
+        assert "Catatan fasilitator" in printed
 
 
 def test_participant_view_also_applies_to_print(page: Page, base_url: str) -> None:
