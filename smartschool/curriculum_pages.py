@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from markupsafe import Markup, escape
 
@@ -119,8 +120,25 @@ def out_of_search(markdown: str) -> str:
 def terms_in(project: Project, lesson: Lesson) -> list[GlossaryTerm]:
     """Glossary terms that the lesson's text uses (by any of their aliases), in glossary order."""
     text = " ".join([lesson.body, lesson.module.summary, *lesson.module.key_messages])
-    return [term for term in project.terms
-            if any(re.search(rf"(?<!\w){re.escape(alias)}(?!\w)", text) for alias in term.aliases)]
+    pattern, within = _alias_pattern(tuple((term.id, tuple(term.aliases)) for term in project.terms))
+    found = {term_id for alias in set(pattern.findall(text)) for term_id in within[alias]}
+    return [term for term in project.terms if term.id in found]
+
+
+def _whole_word(alias: str) -> str:
+    return rf"(?<!\w){re.escape(alias)}(?!\w)"
+
+
+@lru_cache(maxsize=8)
+def _alias_pattern(aliases_by_term: tuple[tuple[str, tuple[str, ...]], ...]
+                   ) -> tuple[re.Pattern[str], dict[str, set[str]]]:
+    """One expression that finds, at every word start, the longest alias there as a whole word (matches may
+    overlap); and for each alias the terms it shows: its own, and those of aliases inside it (`ESA` in `ESA online`)."""
+    aliases = {alias for _, names in aliases_by_term for alias in names}
+    within = {alias: {term_id for term_id, names in aliases_by_term for name in names
+                      if re.search(_whole_word(name), alias)} for alias in aliases}
+    alternation = "|".join(re.escape(alias) for alias in sorted(aliases, key=len, reverse=True)) or "(?!)"
+    return re.compile(rf"(?<!\w)(?=({alternation})(?!\w))"), within
 
 
 def _lesson_context(project: Project, lesson: Lesson, base: str) -> dict[str, object]:

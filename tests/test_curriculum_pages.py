@@ -184,3 +184,13 @@ def test_search_index_keeps_what_readers_look_for_and_leaves_out_facilitator_tex
     assert lesson.module.summary.split(".")[0] in grooming["kurikulum/remaja/grooming/"]["text"]
     assert "Butuh bantuan?" not in " ".join(d["text"] for d in grooming.values())  # the help box is boilerplate
     assert not [d for d in docs if not d["title"].strip()]  # no empty entries from excluded headings
+
+
+def test_glossary_aliases_are_found_as_whole_words_even_when_they_overlap() -> None:
+    from smartschool.curriculum_pages import _alias_pattern
+    pattern, within = _alias_pattern((("a", ("ESA online",)), ("b", ("ESA",)), ("c", ("online anak",)),
+                                      ("d", ("SA",))))
+    def terms(text: str) -> list[str]:
+        return sorted({term for alias in set(pattern.findall(text)) for term in within[alias]})
+    assert terms("tentang ESA online anak") == ["a", "b", "c"]
+    assert terms("ESAonline dan RESA") == []  # only whole words
