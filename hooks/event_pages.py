@@ -1,4 +1,5 @@
-"""MkDocs hook: add one generated page per event (`acara/<id>/`); no hand-written file per event."""
+"""MkDocs hook: add one generated page per event (`acara/<id>/`), and one per year when the events need an archive
+(`acara/tahun/<YYYY>/`); no hand-written file per event or year."""
 
 from __future__ import annotations
 
@@ -6,7 +7,10 @@ from pathlib import Path
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import File, Files
+from mkdocs.structure.nav import Navigation, Section
+from mkdocs.structure.pages import Page
 
+from smartschool.event_archive import archive_years, year_page_markdown
 from smartschool.project import current_project
 from smartschool.render import event_page_markdown
 
@@ -14,5 +18,31 @@ from smartschool.render import event_page_markdown
 def on_files(files: Files, config: MkDocsConfig) -> Files:
     project = current_project(Path(config.config_file_path).parent)
     for event in project.events:
-        files.append(File.generated(config, f"acara/{event.id}.md", content=event_page_markdown(project, event, config.site_url or "/")))
+        content = event_page_markdown(project, event, config.site_url or "/")
+        files.append(File.generated(config, f"acara/{event.id}.md", content=content))
+    archive = archive_years(project)
+    for year in archive:
+        src = f"{year.url.rstrip('/')}.md"
+        files.append(File.generated(config, src, content=year_page_markdown(project, year, archive)))
     return files
+
+
+def on_nav(nav: Navigation, config: MkDocsConfig, files: Files) -> Navigation:
+    """The menu's section of year pages: titled like the archive on `acara/`, newest year first."""
+    project = current_project(Path(config.config_file_path).parent)
+    year_pages = {f"{year.url.rstrip('/')}.md" for year in archive_years(project)}
+
+    def is_year_page(item: object) -> bool:
+        return isinstance(item, Page) and item.file.src_uri in year_pages
+
+    def visit(items: list) -> None:
+        for item in items:
+            if isinstance(item, Section) and item.children and all(map(is_year_page, item.children)):
+                item.title = "Arsip per tahun"
+                item.children.sort(key=lambda page: page.file.src_uri, reverse=True)
+            elif isinstance(item, Section):
+                visit(item.children)
+
+    if year_pages:
+        visit(nav.items)
+    return nav

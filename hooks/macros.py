@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from smartschool import curriculum_pages, data_reference, reference_pages, render
+from smartschool import curriculum_pages, data_reference, event_archive, reference_pages, render
 from smartschool.buildinfo import build_date
 from smartschool.project import Project, current_project
 
@@ -21,8 +21,13 @@ def define_env(env: Any) -> None:
 
     @env.macro
     def events_table() -> str:
-        """All events, newest first."""
-        return render.events_table(project(), base())
+        """The latest events, newest first (all of them when they fit)."""
+        return event_archive.events_table(project(), base())
+
+    @env.macro
+    def events_archive() -> str:
+        """The "Arsip per tahun" section linking each year's page, when the table cannot list every event."""
+        return event_archive.events_archive(project(), base())
 
     @env.macro
     def latest_event() -> str:
@@ -31,7 +36,7 @@ def define_env(env: Any) -> None:
 
     @env.macro
     def next_stops() -> str:
-        """Upcoming stops and the program's history, from the events' follow-ups."""
+        """Upcoming stops and the program's latest history, from the events' follow-ups."""
         return render.next_stops(project(), build_date(), base())
 
     @env.macro
@@ -65,7 +70,7 @@ def define_env(env: Any) -> None:
 
     @env.macro
     def organizations() -> str:
-        """Partner organisations and the classes they ran, from the events."""
+        """Partner organisations and the classes they ran at their latest events, from the events."""
         return reference_pages.organizations(project(), base())
 
     @env.macro

@@ -5,10 +5,11 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from datetime import date
+from typing import TypeVar
 
 from . import dates
 from .help_rules import is_stale
-from .models import Contact, GlossaryTerm
+from .models import Contact, Event, GlossaryTerm, Organization, PartnerClass
 from .project import Project
 from .render import render
 
@@ -62,12 +63,39 @@ def abbreviations(terms: tuple[GlossaryTerm, ...]) -> str:
     return "\n".join(lines)
 
 
-def organizations(project: Project, base: str = "") -> str:
-    """Partner organisations with the classes they ran at each event, derived from the events."""
+# Per organisation, the tentang/ page lists its part in at most this many of the latest events.
+ORG_EVENTS_CAP = 5
+
+T = TypeVar("T")
+
+
+@dataclass(frozen=True)
+class OrgRow:
+    """An organisation with its classes and co-facilitated days at its latest events, and how many are left out."""
+
+    org: Organization
+    classes: list[tuple[Event, PartnerClass]]
+    co: list[tuple[Event, int]]
+    more_classes: int = 0
+    more_co: int = 0
+
+
+def at_latest_events(pairs: list[tuple[Event, T]], cap: int) -> list[tuple[Event, T]]:
+    """The (event, item) pairs, newest event first, that belong to the first `cap` distinct events."""
+    latest = list(dict.fromkeys(event.id for event, _ in pairs))[:cap]
+    return [pair for pair in pairs if pair[0].id in latest]
+
+
+def organizations(project: Project, base: str = "", cap: int = ORG_EVENTS_CAP) -> str:
+    """Partner organisations with the classes they ran and the days they co-facilitated, at their latest events.
+
+    Each organisation shows its part in at most `cap` events; the rest is counted, with a link to the events.
+    """
+    events = project.events_newest_first()
     rows = []
     for org in project.organizations:
-        classes = [(e, c) for e in project.events_newest_first() for c in e.partner_classes if c.organization == org.id]
-        co = [(e, i + 1) for e in project.events_newest_first() for i, d in enumerate(e.days)
-              if org.id in d.co_facilitators]
-        rows.append((org, classes, co))
+        classes = [(e, c) for e in events for c in e.partner_classes if c.organization == org.id]
+        co = [(e, i + 1) for e in events for i, d in enumerate(e.days) if org.id in d.co_facilitators]
+        shown_classes, shown_co = at_latest_events(classes, cap), at_latest_events(co, cap)
+        rows.append(OrgRow(org, shown_classes, shown_co, len(classes) - len(shown_classes), len(co) - len(shown_co)))
     return render("organizations.html", rows=rows, base=base)

@@ -62,11 +62,6 @@ def relative_base(page_url: str) -> str:
     return "../" * depth
 
 
-def events_table(project: Project, base: str = "") -> str:
-    """All events, newest first, as an HTML table."""
-    return render("events_table.html", project=project, events=project.events_newest_first(), base=base)
-
-
 def event_card(project: Project, event: Event, base: str = "") -> str:
     return render("event_card.html", project=project, event=event, base=base)
 
@@ -76,9 +71,18 @@ def latest_event_card(project: Project, base: str = "") -> str:
     return event_card(project, events[0], base) if events else ""
 
 
-def next_stops(project: Project, today: date, base: str = "") -> str:
-    """The program's upcoming stops and its history, derived from the events' follow-ups."""
-    return render("next_stops.html", project=project, timeline=timeline(project, today), base=base)
+# The home page's history of stops shows at most this many, the latest; the upcoming ones are all shown.
+HISTORY_CAP = 10
+
+
+def next_stops(project: Project, today: date, base: str = "", history_cap: int = HISTORY_CAP) -> str:
+    """The program's upcoming stops and its latest history, derived from the events' follow-ups.
+
+    All upcoming stops are listed; of the history only the latest `history_cap`, with a link to every event.
+    """
+    line = timeline(project, today)
+    return render("next_stops.html", timeline=line, history=line.history[:history_cap],
+                  history_total=len(line.history), base=base)
 
 
 def event_page_markdown(project: Project, event: Event, site_url: str = "/") -> str:
