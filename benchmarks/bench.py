@@ -20,7 +20,10 @@ import tempfile
 import time
 from pathlib import Path
 
+import yaml
+
 sys.path.insert(0, str(Path(__file__).resolve().parent))
+from dump_markdown import NAV_FILE  # noqa: E402
 from synthetic import ROOT, make_project, write_events  # noqa: E402
 
 from smartschool.project import validate_project  # noqa: E402
@@ -56,12 +59,17 @@ def _drop_block(lines: list[str], header: str, indent: str) -> list[str]:
 
 
 def plain_config(project: Path, docs: Path) -> Path:
-    """The same mkdocs.yml without our hooks, the macros plugin and the watch list, over pre-rendered Markdown."""
+    """The same mkdocs.yml without our hooks, the macros plugin and the watch list, over pre-rendered Markdown,
+    with the navigation our hooks produced (ordered and trimmed) written out as an explicit `nav:`."""
     lines = (project / "mkdocs.yml").read_text("utf-8").splitlines()
     lines = _drop_block(lines, "hooks:", "  - ")
     lines = _drop_block(lines, "watch:", "  - ")
     lines = _drop_block(lines, "  - macros:", "      ")
     text = "\n".join(lines).replace("docs_dir: docs", f"docs_dir: {docs}") + "\n"
+    # Pages a trimmed section leaves out of the menu are not an error here, as they are not in the real build.
+    text = text.replace("    omitted_files: warn", "    omitted_files: info")
+    nav = yaml.safe_load((docs / NAV_FILE).read_text("utf-8"))
+    text += yaml.safe_dump({"nav": nav}, allow_unicode=True)
     out = project / "mkdocs-plain.yml"
     out.write_text(text, "utf-8")
     return out

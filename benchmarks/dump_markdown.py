@@ -1,4 +1,7 @@
-"""Benchmark-only MkDocs hook: write each page's Markdown as it is after hooks and macros, for the plain baseline."""
+"""Benchmark-only MkDocs hook: write each page's Markdown as it is after hooks and macros, and the final nav.
+
+The plain baseline builds these pages with the same theme, configuration and navigation, but without our hooks.
+"""
 
 from __future__ import annotations
 
@@ -7,9 +10,11 @@ from pathlib import Path
 
 import yaml
 from mkdocs.plugins import event_priority
+from mkdocs.structure.nav import Link, Navigation, Section
 from mkdocs.structure.pages import Page
 
 OUT = os.environ.get("SSO_DUMP_MARKDOWN")
+NAV_FILE = "nav.yml"  # beside the pages; the benchmark reads it into the plain configuration
 
 
 @event_priority(-100)  # after the macros plugin and every other hook
@@ -17,7 +22,27 @@ def on_page_markdown(markdown: str, page: Page, **kwargs: object) -> str:
     if OUT:
         target = Path(OUT) / page.file.src_uri
         target.parent.mkdir(parents=True, exist_ok=True)
-        title = page.meta.get("title")
-        front = f"---\n{yaml.safe_dump({'title': title}, allow_unicode=True)}---\n\n" if title else ""
-        target.write_text(front + markdown, encoding="utf-8")
+        front = {key: value for key, value in page.meta.items() if key != "render_macros"}
+        header = f"---\n{yaml.safe_dump(front, allow_unicode=True)}---\n\n" if front else ""
+        target.write_text(header + markdown, encoding="utf-8")
     return markdown
+
+
+@event_priority(-100)  # after our own hook has ordered and trimmed the navigation
+def on_nav(nav: Navigation, **kwargs: object) -> Navigation:
+    if OUT:
+        Path(OUT).mkdir(parents=True, exist_ok=True)
+        (Path(OUT) / NAV_FILE).write_text(yaml.safe_dump(_nav_items(nav.items), allow_unicode=True), "utf-8")
+    return nav
+
+
+def _nav_items(items: list) -> list:
+    out: list = []
+    for item in items:
+        if isinstance(item, Section):
+            out.append({item.title: _nav_items(item.children)})
+        elif isinstance(item, Page):
+            out.append(item.file.src_uri)
+        elif isinstance(item, Link):
+            out.append({item.title: item.url})
+    return out
