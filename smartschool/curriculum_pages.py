@@ -96,7 +96,7 @@ def demote_headings(markdown: str, levels: int) -> str:
     for line in markdown.splitlines():
         if FENCE.match(line):
             fenced = not fenced
-        if not fenced:
+        if not fenced and line.startswith("#"):
             line = HEADING.sub(lambda m: "#" * min(6, len(m.group(1)) + levels) + m.group(2), line)
         out.append(line)
     return "\n".join(out)
@@ -109,7 +109,7 @@ def out_of_search(markdown: str) -> str:
     for line in markdown.splitlines():
         if FENCE.match(line):
             fenced = not fenced
-        if not fenced and HEADING.match(line):
+        if not fenced and line.startswith("#") and HEADING.match(line):
             found = ATTR_LIST.search(line)
             line = (f"{line[:found.start()]} {{ {found.group(1).strip()} data-search-exclude }}" if found
                     else f"{line} {{ data-search-exclude }}")
@@ -120,9 +120,14 @@ def out_of_search(markdown: str) -> str:
 def terms_in(project: Project, lesson: Lesson) -> list[GlossaryTerm]:
     """Glossary terms that the lesson's text uses (by any of their aliases), in glossary order."""
     text = " ".join([lesson.body, lesson.module.summary, *lesson.module.key_messages])
-    pattern, within = _alias_pattern(tuple((term.id, tuple(term.aliases)) for term in project.terms))
-    found = {term_id for alias in set(pattern.findall(text)) for term_id in within[alias]}
+    found = _term_ids_in(text, tuple((term.id, tuple(term.aliases)) for term in project.terms))
     return [term for term in project.terms if term.id in found]
+
+
+@lru_cache(maxsize=4096)  # a lesson page and its pack volume ask for the same text
+def _term_ids_in(text: str, aliases_by_term: tuple[tuple[str, tuple[str, ...]], ...]) -> frozenset[str]:
+    pattern, within = _alias_pattern(aliases_by_term)
+    return frozenset(term_id for alias in set(pattern.findall(text)) for term_id in within[alias])
 
 
 def _whole_word(alias: str) -> str:

@@ -2,20 +2,19 @@
 
 from __future__ import annotations
 
-from datetime import date
+import json
 import re
+from datetime import date
 from functools import cache
 
-import yaml
-from jinja2 import Environment, PackageLoader, StrictUndefined, select_autoescape
+from jinja2 import Environment, FileSystemBytecodeCache, PackageLoader, StrictUndefined, select_autoescape
 from markupsafe import escape
 
 from . import dates
-from .models import Event
-from .project import Project
 from .clock import Slot, slots
 from .exports import event_json_ld, script_json
-from .models import Day
+from .models import Day, Event
+from .project import Project
 from .timeline import timeline
 from .vocabulary import AUDIENCES, EVENT_STATUSES, METHODS, TRACKS
 
@@ -29,6 +28,9 @@ def _environment() -> Environment:
         trim_blocks=True,
         lstrip_blocks=True,
         keep_trailing_newline=False,
+        # Compiled templates are kept in a per-user temporary folder (checked against each template's source),
+        # so a build does not compile them again.
+        bytecode_cache=FileSystemBytecodeCache(),
     )
     env.filters.update(
         date_range=lambda e: dates.date_range(e.start, e.end),
@@ -113,6 +115,9 @@ def day_schedule(project: Project, day: Day) -> list[Slot]:
 
 
 def page_front_matter(title: str, description: str, **extra: object) -> str:
-    """YAML front matter for a generated page; title and description escaped, macros off."""
+    """YAML front matter for a generated page; title and description escaped, macros off.
+
+    Written as JSON, which is also YAML and about a hundred times faster to write than a YAML dump.
+    """
     front = {"title": str(escape(title)), "description": str(escape(description)), "render_macros": False, **extra}
-    return f"---\n{yaml.safe_dump(front, allow_unicode=True, sort_keys=False)}---\n\n"
+    return f"---\n{json.dumps(front, ensure_ascii=False)}\n---\n\n"

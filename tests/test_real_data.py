@@ -51,3 +51,13 @@ def test_data_files_point_editors_at_their_schema() -> None:
         first = (ROOT / f"data/{name}.yaml").read_text("utf-8").splitlines()[0]
         assert first == f"# yaml-language-server: $schema=./schemas/{name}.schema.json"
         assert (ROOT / f"data/schemas/{name}.schema.json").is_file()
+
+
+def test_every_page_that_uses_macros_opts_in() -> None:
+    """Macros render only where a page asks (`render_macros: true`); a page that forgot would show raw `{{ … }}`."""
+    import yaml
+    for page in sorted((ROOT / "docs").rglob("*.md")):
+        text = page.read_text("utf-8")
+        front = yaml.safe_load(text.split("---\n")[1]) if text.startswith("---\n") else {}
+        uses_macros = "{{" in text or "{%" in text
+        assert bool(front.get("render_macros")) == uses_macros, page.relative_to(ROOT)
