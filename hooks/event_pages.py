@@ -22,27 +22,29 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
         files.append(File.generated(config, f"acara/{event.id}.md", content=content))
     archive = archive_years(project)
     for year in archive:
-        src = f"{year.url.rstrip('/')}.md"
-        files.append(File.generated(config, src, content=year_page_markdown(project, year, archive)))
+        for page in year.pages():
+            src = f"{page.url.rstrip('/')}.md"
+            files.append(File.generated(config, src, content=year_page_markdown(project, page, archive)))
     return files
 
 
 def on_nav(nav: Navigation, config: MkDocsConfig, files: Files) -> Navigation:
-    """The menu's section of year pages: titled like the archive on `acara/`, newest year first."""
+    """The menu's section of year pages: titled like the archive on `acara/`, newest year first (its pages in order)."""
     project = current_project(Path(config.config_file_path).parent)
-    year_pages = {f"{year.url.rstrip('/')}.md" for year in archive_years(project)}
+    order = {f"{page.url.rstrip('/')}.md": (-year.year, page.number)
+             for year in archive_years(project) for page in year.pages()}
 
     def is_year_page(item: object) -> bool:
-        return isinstance(item, Page) and item.file.src_uri in year_pages
+        return isinstance(item, Page) and item.file.src_uri in order
 
     def visit(items: list) -> None:
         for item in items:
             if isinstance(item, Section) and item.children and all(map(is_year_page, item.children)):
                 item.title = "Arsip per tahun"
-                item.children.sort(key=lambda page: page.file.src_uri, reverse=True)
+                item.children.sort(key=lambda page: order[page.file.src_uri])
             elif isinstance(item, Section):
                 visit(item.children)
 
-    if year_pages:
+    if order:
         visit(nav.items)
     return nav

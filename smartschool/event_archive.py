@@ -19,6 +19,8 @@ from .render import page_front_matter, render
 
 # At most this many rows in the table on `acara/`.
 LISTING_CAP = 50
+# At most this many rows on one page of a year; a busier year continues on `acara/tahun/<YYYY>-2/` and so on.
+YEAR_PAGE_CAP = 100
 
 
 @dataclass(frozen=True)
@@ -30,8 +32,32 @@ class Year:
 
     @property
     def url(self) -> str:
-        """The site-relative URL of the year's archive page."""
-        return f"acara/tahun/{self.year}/"
+        """The site-relative URL of the year's (first) archive page."""
+        return year_page_url(self.year, 1)
+
+    def pages(self, cap: int = YEAR_PAGE_CAP) -> list[YearPage]:
+        """The year's events cut into pages of at most `cap`, newest first."""
+        count = max(1, -(-len(self.events) // cap))
+        return [YearPage(self, n, count, self.events[(n - 1) * cap:n * cap]) for n in range(1, count + 1)]
+
+
+@dataclass(frozen=True)
+class YearPage:
+    """One page of a year's archive."""
+
+    year: Year
+    number: int
+    of: int
+    events: tuple[Event, ...]
+
+    @property
+    def url(self) -> str:
+        return year_page_url(self.year.year, self.number)
+
+
+def year_page_url(year: int, number: int) -> str:
+    """`acara/tahun/<YYYY>/`, then `acara/tahun/<YYYY>-2/` and so on for a year that needs several pages."""
+    return f"acara/tahun/{year}/" if number == 1 else f"acara/tahun/{year}-{number}/"
 
 
 def years(project: Project) -> list[Year]:
@@ -83,17 +109,20 @@ def year_list(archive: list[Year], base: str = "", current: int | None = None) -
     return render("event_years.html", years=archive, current=current, base=base)
 
 
-def year_page_markdown(project: Project, year: Year, archive: list[Year]) -> str:
-    """The whole Markdown source of a year's archive page, front matter included.
+def year_page_markdown(project: Project, page: YearPage, archive: list[Year]) -> str:
+    """The whole Markdown source of one page of a year's archive, front matter included.
 
     Like an event page, it has no heading of its own: the theme shows the (escaped) title as the page's heading.
     """
-    title = f"Acara tahun {year.year}"
+    year = page.year
+    title = f"Acara tahun {year.year}" + (f" (halaman {page.number} dari {page.of})" if page.of > 1 else "")
     count = len(year.events)
     front = page_front_matter(title, f"{count} workshop Smart School Online yang tercatat pada tahun {year.year}.")
     base = "../../../"
-    table = render("events_table.html", project=project, events=year.events, base=base,
-                   caption=f"Acara tahun {year.year}, dari yang terbaru")
-    body = render("event_year.md", year=year, count=count, base=base,
+    caption = f"Acara tahun {year.year}, dari yang terbaru" + (
+        f" (nomor {(page.number - 1) * YEAR_PAGE_CAP + 1}–{(page.number - 1) * YEAR_PAGE_CAP + len(page.events)})"
+        if page.of > 1 else "")
+    table = render("events_table.html", project=project, events=page.events, base=base, caption=caption)
+    body = render("event_year.md", year=year, page=page, count=count, base=base,
                   table=Markup(table), years=Markup(year_list(archive, base, current=year.year)))
     return f"{front}{body}\n"

@@ -75,16 +75,19 @@ def latest_event_card(project: Project, base: str = "") -> str:
 
 # The home page's history of stops shows at most this many, the latest; the upcoming ones are all shown.
 HISTORY_CAP = 10
+UPCOMING_CAP = 20
 
 
-def next_stops(project: Project, today: date, base: str = "", history_cap: int = HISTORY_CAP) -> str:
+def next_stops(project: Project, today: date, base: str = "", history_cap: int = HISTORY_CAP,
+               upcoming_cap: int = UPCOMING_CAP) -> str:
     """The program's upcoming stops and its latest history, derived from the events' follow-ups.
 
-    All upcoming stops are listed; of the history only the latest `history_cap`, with a link to every event.
+    Of the upcoming stops the first `upcoming_cap`, of the history the latest `history_cap`; a link to every event
+    follows a list that was cut.
     """
     line = timeline(project, today)
-    return render("next_stops.html", timeline=line, history=line.history[:history_cap],
-                  history_total=len(line.history), base=base)
+    return render("next_stops.html", upcoming=line.upcoming[:upcoming_cap], upcoming_total=len(line.upcoming),
+                  history=line.history[:history_cap], history_total=len(line.history), base=base)
 
 
 def event_page_markdown(project: Project, event: Event, site_url: str = "/") -> str:

@@ -91,7 +91,7 @@ def test_each_year_page_lists_exactly_that_years_events(project: Project) -> Non
     archive = archive_years(project)
     assert [y.year for y in archive] == list(PER_YEAR)
     for year in archive:
-        markdown = event_archive.year_page_markdown(project, year, archive)
+        markdown = event_archive.year_page_markdown(project, year.pages()[0], archive)
         front, body = markdown.split("---\n", 2)[1:]
         assert yaml.safe_load(front)["title"] == f"Acara tahun {year.year}"
         soup = _html(body)
@@ -126,10 +126,14 @@ def test_home_history_is_capped_with_a_link_to_all_events(project: Project) -> N
     assert f"dari {len(newest) - upcoming}" in note.parent.get_text()
 
 
-def test_upcoming_stops_are_all_listed(project: Project) -> None:
-    soup = _html(next_stops(project, date(2023, 1, 1), ""))
-    upcoming = soup.find_all("ul")[0].find_all("li")
-    assert len(upcoming) == sum(1 for e in project.events if e.follow_up.date >= "2023-01")
+def test_upcoming_stops_are_listed_up_to_a_cap(project: Project) -> None:
+    total = sum(1 for e in project.events if e.follow_up.date >= "2023-01")
+    soup = _html(next_stops(project, date(2023, 1, 1), "", upcoming_cap=total))
+    assert len(soup.find_all("ul")[0].find_all("li")) == total and "tujuan terdekat" not in soup.get_text()
+    soup = _html(next_stops(project, date(2023, 1, 1), "", upcoming_cap=5))
+    assert len(soup.find_all("ul")[0].find_all("li")) == 5
+    note = soup.find("a", string="Semua acara")
+    assert note["href"] == "acara/" and f"Ditampilkan 5 tujuan terdekat dari {total}" in note.parent.get_text()
 
 
 def test_organisations_show_their_latest_events_and_count_the_rest(project: Project) -> None:
@@ -175,7 +179,28 @@ def test_year_pages_escape_data(tmp_path: Path) -> None:
     text = scale_events({2021: 30, 2020: 30}).replace("title: Workshop 2021 nomor 0", f"title: '{hostile}'")
     project = load_project(write_data(tmp_path, text))
     year = archive_years(project)[0]
-    markdown = event_archive.year_page_markdown(project, year, archive_years(project))
+    markdown = event_archive.year_page_markdown(project, year.pages()[0], archive_years(project))
     assert "<script>" not in markdown and "&lt;script&gt;alert(1)&lt;/script&gt; {{ 7*7 }}" in markdown
     front = yaml.safe_load(markdown.split("---\n")[1])
     assert front["render_macros"] is False and front["title"] == "Acara tahun 2021"
+
+
+def test_a_busy_year_continues_on_further_pages(tmp_path: Path) -> None:
+    cap = event_archive.YEAR_PAGE_CAP
+    project = load_project(write_data(tmp_path, scale_events({2021: 2 * cap + 30, 2020: 10})))
+    archive = archive_years(project)
+    busy = archive[0]
+    pages = busy.pages()
+    assert [len(p.events) for p in pages] == [cap, cap, 30]
+    assert [p.url for p in pages] == ["acara/tahun/2021/", "acara/tahun/2021-2/", "acara/tahun/2021-3/"]
+    listed = []
+    for page in pages:
+        markdown = event_archive.year_page_markdown(project, page, archive)
+        front, body = markdown.split("---\n")[1:3]
+        assert yaml.safe_load(front)["title"] == f"Acara tahun 2021 (halaman {page.number} dari 3)"
+        soup = _html(body)
+        listed += _event_links(soup, "../../../", page.url.rstrip("/"))
+        pager = soup.find("nav", class_="sso-pager")
+        assert [a["href"] for a in pager.select("a")] == [f"../../../{p.url}" for p in pages if p is not page]
+    assert listed == [e.id for e in busy.events]
+    assert archive[1].pages()[0].of == 1  # a quiet year keeps one page and no pager
