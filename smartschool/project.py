@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import gc
 from collections.abc import Callable, Iterable, Iterator
+from concurrent.futures import Future, ThreadPoolExecutor
 from contextlib import contextmanager
 from dataclasses import dataclass
 from functools import cached_property
@@ -107,11 +108,15 @@ def collector_paused() -> Iterator[None]:
 
 def validate_project(root: Path, today: date | None = None) -> tuple[Project | None, list[Problem]]:
     """Read every data file under `root`; return the project when there are no problems."""
-    with collector_paused():
-        return _validate(root, today)
+    # The events file, the largest, is parsed on a second thread while the modules are read: yaml-rs lets go of
+    # the interpreter while it parses, so the two overlap on a machine with more than one core.
+    with collector_paused(), ThreadPoolExecutor(max_workers=1) as pool:
+        events_read = pool.submit(read_yaml, root / EVENTS_FILE, EVENTS_FILE)
+        return _validate(root, today, events_read)
 
 
-def _validate(root: Path, today: date | None) -> tuple[Project | None, list[Problem]]:
+def _validate(root: Path, today: date | None,
+              events_read: Future[tuple[YamlSource | None, list[Problem]]]) -> tuple[Project | None, list[Problem]]:
     problems: list[Problem] = []
 
     org_source, orgs, found = _load_list(root, ORGANIZATIONS_FILE, "organizations", Organization, "organization",
@@ -125,7 +130,7 @@ def _validate(root: Path, today: date | None) -> tuple[Project | None, list[Prob
     problems += check_modules(ModuleContext(root, loaded))
     lessons = [item.lesson for item in loaded]
 
-    event_source, found = read_yaml(root / EVENTS_FILE, EVENTS_FILE)
+    event_source, found = events_read.result()
     problems += found
     events: list[Event] = []
     if event_source is not None:
