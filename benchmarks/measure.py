@@ -1,4 +1,4 @@
-"""Run `mkdocs build` in this process and print its peak memory (KiB) on the last line, for the benchmark."""
+"""Run `mkdocs build` in this process; print its peak memory (KiB) and CPU seconds on the last line."""
 
 from __future__ import annotations
 
@@ -12,4 +12,5 @@ try:
 except SystemExit as done:
     if done.code not in (0, None):
         raise
-print(f"PEAK_KIB {resource.getrusage(resource.RUSAGE_SELF).ru_maxrss}")
+usage = resource.getrusage(resource.RUSAGE_SELF)
+print(f"PEAK_KIB {usage.ru_maxrss} CPU_S {usage.ru_utime + usage.ru_stime:.3f}")
