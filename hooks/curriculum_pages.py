@@ -13,6 +13,7 @@ from mkdocs.structure.toc import TableOfContents
 from smartschool.navigation import trim_section
 from smartschool.curriculum_pages import (facilitator_pack_markdown, lesson_page_markdown, pack_volumes,
                                           track_page_markdown, track_pages)
+from smartschool.paging import source_of
 from smartschool.project import current_project
 from smartschool.vocabulary import TRACKS
 
@@ -20,14 +21,14 @@ from smartschool.vocabulary import TRACKS
 def on_files(files: Files, config: MkDocsConfig) -> Files:
     project = current_project(Path(config.config_file_path).parent)
     for lesson in project.lessons:
-        src = f"{lesson.url.rstrip('/')}.md"
+        src = source_of(lesson.url)
         files.append(File.generated(config, src, content=lesson_page_markdown(project, lesson)))
     for track in TRACKS:
         for volume in pack_volumes(project, track):
-            src = f"{volume.url.rstrip('/')}.md"
+            src = source_of(volume.url)
             files.append(File.generated(config, src, content=facilitator_pack_markdown(project, volume)))
         for page in track_pages(project, track)[1:]:  # the first page is docs/kurikulum/<track>/index.md
-            src = f"{page.url.rstrip('/')}.md"
+            src = source_of(page.url)
             files.append(File.generated(config, src, content=track_page_markdown(project, page)))
     return files
 
@@ -35,10 +36,10 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
 def on_nav(nav: Navigation, config: MkDocsConfig, files: Files) -> Navigation:
     """Within each track's section: modules in their `order`, the pack volumes last; large sections trimmed."""
     project = current_project(Path(config.config_file_path).parent)
-    rank = {f"{lesson.url.rstrip('/')}.md": lesson.module.order for lesson in project.lessons}
-    rank.update({f"{volume.url.rstrip('/')}.md": 10**6 + volume.number
+    rank = {source_of(lesson.url): lesson.module.order for lesson in project.lessons}
+    rank.update({source_of(volume.url): 10**6 + volume.number
                  for track in TRACKS for volume in pack_volumes(project, track)})
-    rank.update({f"{page.url.rstrip('/')}.md": 2 * 10**6 + page.number
+    rank.update({source_of(page.url): 2 * 10**6 + page.number
                  for track in TRACKS for page in track_pages(project, track)[1:]})
 
     def key(item: object) -> tuple[int, int]:

@@ -11,6 +11,7 @@ from mkdocs.structure.nav import Navigation, Section
 from mkdocs.structure.pages import Page
 
 from smartschool.event_archive import archive_years, year_page_markdown
+from smartschool.paging import source_of
 from smartschool.project import current_project
 from smartschool.render import event_page_markdown
 
@@ -23,7 +24,7 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     archive = archive_years(project)
     for year in archive:
         for page in year.pages():
-            src = f"{page.url.rstrip('/')}.md"
+            src = source_of(page.url)
             files.append(File.generated(config, src, content=year_page_markdown(project, page, archive)))
     return files
 
@@ -31,7 +32,7 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
 def on_nav(nav: Navigation, config: MkDocsConfig, files: Files) -> Navigation:
     """The menu's section of year pages: titled like the archive on `acara/`, newest year first (its pages in order)."""
     project = current_project(Path(config.config_file_path).parent)
-    order = {f"{page.url.rstrip('/')}.md": (-year.year, page.number)
+    order = {source_of(page.url): (-year.year, page.number)
              for year in archive_years(project) for page in year.pages()}
 
     def is_year_page(item: object) -> bool:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from collections.abc import Callable
 from functools import lru_cache
 
 from markupsafe import Markup, escape
@@ -12,6 +13,7 @@ from . import dates
 from .clock import Slot, slots
 from .curriculum import Lesson
 from .models import Event, GlossaryTerm
+from .paging import runs
 from .project import Project
 from .reference_pages import help_box
 from .render import page_front_matter, render
@@ -66,14 +68,9 @@ def pack_url(track: str, volume: int = 1) -> str:
 
 def pack_volumes(project: Project, track: str) -> list[PackVolume]:
     """The track's modules in order, cut into volumes of at most PACK_VOLUME_MODULES, as even as can be."""
-    lessons = project.lessons_of_track(track)
-    count = -(-len(lessons) // PACK_VOLUME_MODULES)
-    volumes, start = [], 0
-    for number in range(1, count + 1):
-        size = len(lessons) // count + (1 if number <= len(lessons) % count else 0)
-        volumes.append(PackVolume(track, number, count, tuple(lessons[start:start + size]), start + 1))
-        start += size
-    return volumes
+    volumes = runs(project.lessons_of_track(track), PACK_VOLUME_MODULES, even=True)
+    return [PackVolume(track, number, len(volumes), lessons, first)
+            for number, (lessons, first) in enumerate(volumes, 1)]
 
 
 def agenda_clock(lesson: Lesson) -> list[Slot]:
@@ -90,31 +87,32 @@ def uses_of(project: Project, module_id: str) -> list[Use]:
     return [Use(event, number) for event, number in project.module_uses.get(module_id, [])]
 
 
-def demote_headings(markdown: str, levels: int) -> str:
-    """Push every Markdown heading down by `levels` (## → ###), leaving fenced code alone."""
-    out, fenced = [], False
-    for line in markdown.splitlines():
-        if FENCE.match(line):
-            fenced = not fenced
-        if not fenced and line.startswith("#"):
-            line = HEADING.sub(lambda m: "#" * min(6, len(m.group(1)) + levels) + m.group(2), line)
-        out.append(line)
-    return "\n".join(out)
-
-
-def out_of_search(markdown: str) -> str:
-    """Mark every Markdown heading `data-search-exclude`: the facilitator's step-by-step text stays out of the
-    search index (the agenda, which names each step, stays in). Fenced code is left alone."""
+def _map_headings(markdown: str, change: Callable[[str], str]) -> str:
+    """Apply `change` to every Markdown heading line, leaving fenced code alone."""
     out, fenced = [], False
     for line in markdown.splitlines():
         if FENCE.match(line):
             fenced = not fenced
         if not fenced and line.startswith("#") and HEADING.match(line):
-            found = ATTR_LIST.search(line)
-            line = (f"{line[:found.start()]} {{ {found.group(1).strip()} data-search-exclude }}" if found
-                    else f"{line} {{ data-search-exclude }}")
+            line = change(line)
         out.append(line)
     return "\n".join(out)
+
+
+def demote_headings(markdown: str, levels: int) -> str:
+    """Push every Markdown heading down by `levels` (## → ###), leaving fenced code alone."""
+    return _map_headings(markdown, lambda line: HEADING.sub(
+        lambda m: "#" * min(6, len(m.group(1)) + levels) + m.group(2), line))
+
+
+def out_of_search(markdown: str) -> str:
+    """Mark every Markdown heading `data-search-exclude`: the facilitator's step-by-step text stays out of the
+    search index (the agenda, which names each step, stays in). Fenced code is left alone."""
+    def exclude(line: str) -> str:
+        found = ATTR_LIST.search(line)
+        return (f"{line[:found.start()]} {{ {found.group(1).strip()} data-search-exclude }}" if found
+                else f"{line} {{ data-search-exclude }}")
+    return _map_headings(markdown, exclude)
 
 
 def terms_in(project: Project, lesson: Lesson) -> list[GlossaryTerm]:
@@ -216,10 +214,8 @@ def track_page_url(track: str, number: int = 1) -> str:
 
 def track_pages(project: Project, track: str) -> list[TrackPage]:
     """The track's modules in order, TRACK_PAGE_MODULES to a page (at least one page, even when empty)."""
-    lessons = project.lessons_of_track(track)
-    count = max(1, -(-len(lessons) // TRACK_PAGE_MODULES))
-    return [TrackPage(track, n, count, tuple(lessons[(n - 1) * TRACK_PAGE_MODULES:n * TRACK_PAGE_MODULES]),
-                      (n - 1) * TRACK_PAGE_MODULES + 1) for n in range(1, count + 1)]
+    pages = runs(project.lessons_of_track(track), TRACK_PAGE_MODULES) or [((), 1)]
+    return [TrackPage(track, number, len(pages), lessons, first) for number, (lessons, first) in enumerate(pages, 1)]
 
 
 def track_index(project: Project, track: str, base: str = "", number: int = 1) -> str:

@@ -14,6 +14,7 @@ from itertools import groupby
 from markupsafe import Markup
 
 from .models import Event
+from .paging import runs
 from .project import Project
 from .render import page_front_matter, render
 
@@ -37,8 +38,8 @@ class Year:
 
     def pages(self, cap: int = YEAR_PAGE_CAP) -> list[YearPage]:
         """The year's events cut into pages of at most `cap`, newest first."""
-        count = max(1, -(-len(self.events) // cap))
-        return [YearPage(self, n, count, self.events[(n - 1) * cap:n * cap]) for n in range(1, count + 1)]
+        pages = runs(self.events, cap)
+        return [YearPage(self, number, len(pages), events, first) for number, (events, first) in enumerate(pages, 1)]
 
 
 @dataclass(frozen=True)
@@ -49,6 +50,7 @@ class YearPage:
     number: int
     of: int
     events: tuple[Event, ...]
+    first: int  # position of the first event within the year, from 1
 
     @property
     def url(self) -> str:
@@ -120,9 +122,8 @@ def year_page_markdown(project: Project, page: YearPage, archive: list[Year]) ->
     front = page_front_matter(title, f"{count} workshop Smart School Online yang tercatat pada tahun {year.year}.")
     base = "../../../"
     caption = f"Acara tahun {year.year}, dari yang terbaru" + (
-        f" (nomor {(page.number - 1) * YEAR_PAGE_CAP + 1}–{(page.number - 1) * YEAR_PAGE_CAP + len(page.events)})"
-        if page.of > 1 else "")
+        f" (nomor {page.first}–{page.first + len(page.events) - 1})" if page.of > 1 else "")
     table = render("events_table.html", project=project, events=page.events, base=base, caption=caption)
-    body = render("event_year.md", year=year, page=page, count=count, base=base,
+    body = render("event_year.md", year=year, page=page, pages=year.pages(), count=count, base=base,
                   table=Markup(table), years=Markup(year_list(archive, base, current=year.year)))
     return f"{front}{body}\n"
