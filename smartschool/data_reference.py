@@ -5,13 +5,14 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from pydantic import BaseModel
+from msgspec import Struct
 
 from . import models
 from .render import render
+from .schemas import model_schemas
 
 # The files maintainers edit, and the models of their items, in the order a maintainer meets them.
-SECTIONS: tuple[tuple[str, tuple[type[BaseModel], ...]], ...] = (
+SECTIONS: tuple[tuple[str, tuple[type[Struct], ...]], ...] = (
     ("data/events.yaml", (models.Event, models.PartnerClass, models.Day, models.DaySchedule, models.ScheduleItem,
                           models.FollowUp, models.Report)),
     ("data/organizations.yaml", (models.Organization,)),
@@ -23,9 +24,11 @@ SECTIONS: tuple[tuple[str, tuple[type[BaseModel], ...]], ...] = (
 
 PATTERNS = {
     models.SLUG_PATTERN: "id (a-z, 0-9, single hyphens)",
-    r"^\d{4}-\d{2}(-\d{2})?$": "month or date (YYYY-MM or YYYY-MM-DD)",
-    r"^([01]\d|2[0-3]):[0-5]\d$": "time (HH:MM)",
-    r"^https?://[^\s/$.?#][^\s]*$": "web address (https://…)",
+    models.TEXT_PATTERN: "text",
+    models.MONTH_OR_DATE_PATTERN: "month or date (YYYY-MM or YYYY-MM-DD)",
+    models.CLOCK_PATTERN: "time (HH:MM)",
+    models.URL_PATTERN: "web address (https://…)",
+    models.ALIAS_PATTERN: "text without brackets",
 }
 
 
@@ -57,9 +60,9 @@ def _type_of(schema: dict[str, Any]) -> str:
     return {"string": "text", "integer": "whole number", "boolean": "true or false", "null": "null"}.get(kind, kind)
 
 
-def field_rows(model: type[BaseModel]) -> list[FieldRow]:
+def field_rows(model: type[Struct]) -> list[FieldRow]:
     """One row per field of `model`: name, type, whether it is required, and its description."""
-    schema = model.model_json_schema()
+    schema = model_schemas()[model.__name__]
     required = set(schema.get("required", []))
     return [FieldRow(name, _type_of(prop), name in required, prop.get("description", ""))
             for name, prop in schema["properties"].items()]

@@ -8,6 +8,7 @@ from typing import Any
 
 from icalendar import Calendar
 from icalendar import Event as CalendarEvent
+from msgspec import to_builtins
 
 from . import dates
 from .models import Event
@@ -92,17 +93,17 @@ def _dump(items: list[Any], **extra: Any) -> str:
 
 
 def events_json(project: Project, site_url: str) -> str:
-    return _dump([{**e.model_dump(mode="json"), "url": event_url(site_url, e)} for e in project.events_newest_first()])
+    return _dump([{**to_builtins(e), "url": event_url(site_url, e)} for e in project.events_newest_first()])
 
 
 def modules_json(project: Project, site_url: str) -> str:
     base = site_url.rstrip("/")
-    return _dump([{**lesson.module.model_dump(mode="json"), "url": f"{base}/{lesson.url}"}
+    return _dump([{**to_builtins(lesson.module), "url": f"{base}/{lesson.url}"}
                   for track in ("dewasa", "remaja") for lesson in project.lessons_of_track(track)])
 
 
 def organizations_json(project: Project, site_url: str) -> str:
-    return _dump([o.model_dump(mode="json") for o in project.organizations])
+    return _dump([to_builtins(o) for o in project.organizations])
 
 
 EXPORTS = {

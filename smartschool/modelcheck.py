@@ -1,20 +1,37 @@
-"""Validate YAML data against the models and turn pydantic's errors into precise, located problems."""
+"""Validate YAML data against the models; when an item fails, find every fault in it, each located and explained.
+
+msgspec converts a valid item in one fast step but stops at an item's first fault. Only a failing item is walked
+again here, field by field against the model's declared types, so that all its faults are reported at once.
+"""
 
 from __future__ import annotations
 
+import datetime as dt
 import difflib
-import types
-import typing
+import re
+from dataclasses import dataclass
+from functools import cache
 from typing import Any, TypeVar
 
-from pydantic import BaseModel, ValidationError
-from pydantic_core import ErrorDetails
+import msgspec
+from msgspec import inspect as typeinfo
 
-from .models import SLUG_PATTERN
+from .models import ALIAS_PATTERN, CLOCK_PATTERN, MONTH_OR_DATE_PATTERN, SLUG_PATTERN, TEXT_PATTERN, URL_PATTERN
+from .models import FieldError
 from .problems import Problem
 from .yamlsource import YamlSource, dotted
 
-M = TypeVar("M", bound=BaseModel)
+M = TypeVar("M", bound=msgspec.Struct)
+Loc = tuple[str | int, ...]
+
+
+@dataclass(frozen=True)
+class Fault:
+    """One thing wrong in an item: where (a path of keys and list positions) and what was expected."""
+
+    loc: Loc
+    message: str
+    key: bool = False  # the fault is the key itself (an unknown key), not its value
 
 
 def check_items(source: YamlSource, key: str, model: type[M], kind: str) -> tuple[list[tuple[int, M]], list[Problem]]:
@@ -30,15 +47,17 @@ def check_items(source: YamlSource, key: str, model: type[M], kind: str) -> tupl
     if not isinstance(items, list):
         return [], [*problems, source.problem((key,), "", key, f"{_kind_of(items)}, expected a list of {kind}s")]
     valid: list[tuple[int, M]] = []
+    convert = msgspec.convert
     for index, raw in enumerate(items):
-        subject = subject_of(kind, raw, index)
         if not isinstance(raw, dict):
-            problems.append(source.problem((key, index), subject, "", f"{_kind_of(raw)}, expected a mapping"))
+            problems.append(source.problem((key, index), subject_of(kind, raw, index), "",
+                                           f"{_kind_of(raw)}, expected a mapping"))
             continue
         try:
-            valid.append((index, model.model_validate(raw)))
-        except ValidationError as err:
-            problems.extend(_located(source, (key, index), subject, model, e) for e in err.errors())
+            valid.append((index, convert(raw, model)))
+        except msgspec.ValidationError as err:
+            subject = subject_of(kind, raw, index)
+            problems.extend(_located(source, (key, index), subject, fault) for fault in faults(raw, model, err))
     return valid, problems
 
 
@@ -47,9 +66,9 @@ def check_document(source: YamlSource, model: type[M], subject: str) -> tuple[M 
     if not isinstance(source.data, dict):
         return None, [source.problem((), subject, "", f"{_kind_of(source.data)}, expected a mapping")]
     try:
-        return model.model_validate(source.data), []
-    except ValidationError as err:
-        return None, [_located(source, (), subject, model, e) for e in err.errors()]
+        return msgspec.convert(source.data, model), []
+    except msgspec.ValidationError as err:
+        return None, [_located(source, (), subject, fault) for fault in faults(source.data, model, err)]
 
 
 def subject_of(kind: str, raw: Any, index: int) -> str:
@@ -58,44 +77,135 @@ def subject_of(kind: str, raw: Any, index: int) -> str:
     return f"{kind} '{ident}'" if isinstance(ident, str) and ident else f"{kind} #{index + 1}"
 
 
-def _located(source: YamlSource, base: tuple, subject: str, model: type[BaseModel], error: ErrorDetails) -> Problem:
-    loc = tuple(error["loc"])
-    is_extra = error["type"] == "extra_forbidden"
-    message = _describe(error, model, loc)
-    return source.problem((*base, *loc), subject, dotted(loc), message, key=is_extra)
+def faults(raw: dict, model: type[msgspec.Struct], error: msgspec.ValidationError) -> list[Fault]:
+    """Every fault of an item that msgspec refused; never empty."""
+    found = _struct_faults(raw, _info(model), ())
+    return found or [Fault((), _plain(str(error)))]  # a fault the walk does not know: msgspec's own words
 
 
-def _describe(error: ErrorDetails, model: type[BaseModel], loc: tuple) -> str:
-    kind = error["type"]
-    value = error.get("input")
-    ctx = error.get("ctx") or {}
-    if kind == "missing":
-        return f"missing, expected {_expected(model, loc)}"
-    if kind == "extra_forbidden":
-        return _unknown_key(str(loc[-1]), _allowed_keys(model, loc[:-1]))
-    if kind == "string_pattern_mismatch":
-        pattern = ctx.get("pattern", "")
-        if pattern == SLUG_PATTERN:
-            return f"{value!r} is not a lowercase slug, expected letters a-z, digits and single hyphens (like 'kupang-2018')"
-        if pattern.startswith("^https?"):
-            return f"{value!r} is not a web address, expected a URL starting with https:// or http://"
-        if "\\d{4}" in pattern:
-            return f"{value!r} is not a month or date, expected YYYY-MM or YYYY-MM-DD"
-        return f"{value!r} does not match {pattern}"
-    if kind in {"date_from_datetime_parsing", "date_parsing", "date_from_datetime_inexact", "date_type"}:
-        return f"{value!r} is not a real date, expected YYYY-MM-DD"
-    if kind == "literal_error":
-        return f"{value!r} is not allowed, expected one of: {ctx.get('expected', '')}"
-    if kind == "too_short":
-        return f"is empty, expected at least {ctx.get('min_length', 1)} item(s)"
-    if kind == "string_too_short":
-        return "is empty, expected text"
-    if kind == "value_error":
-        return f"{value!r} is not valid ({ctx.get('error', error['msg'])}), expected {_expected(model, loc)}"
-    if kind in {"string_type", "list_type", "model_type", "model_attributes_type", "dict_type", "int_type",
-                "int_parsing", "bool_type", "int_from_float", "greater_than", "less_than_equal", "greater_than_equal"}:
-        return f"{_kind_of(value)} is not accepted ({error['msg'].lower()}), expected {_expected(model, loc)}"
-    return f"{error['msg']}, expected {_expected(model, loc)}"
+def _located(source: YamlSource, base: tuple, subject: str, fault: Fault) -> Problem:
+    return source.problem((*base, *fault.loc), subject, dotted(fault.loc), fault.message, key=fault.key)
+
+
+@cache
+def _info(model: type[msgspec.Struct]) -> typeinfo.StructType:
+    return typeinfo.type_info(model)  # type: ignore[return-value]
+
+
+def _struct_faults(raw: Any, info: typeinfo.StructType, loc: Loc) -> list[Fault]:
+    if not isinstance(raw, dict):
+        return [Fault(loc, f"{_kind_of(raw)}, expected a mapping")]
+    fields = {f.encode_name: f for f in info.fields}
+    found = [Fault((*loc, name), _unknown_key(str(name), list(fields)), key=True) for name in raw if name not in fields]
+    for name, spec in fields.items():
+        if name in raw:
+            found += _value_faults(raw[name], spec.type, (*loc, name), _expected_of(spec.type))
+        elif spec.required:
+            found.append(Fault((*loc, name), f"missing, expected {_expected_of(spec.type)}"))
+    if found:
+        return found
+    try:  # the fields are sound: what is left is a check across them (a model's __post_init__)
+        msgspec.convert(raw, info.cls)
+    except msgspec.ValidationError as err:
+        cause = err.__cause__
+        if isinstance(cause, FieldError) and cause.field in fields:
+            spec = fields[cause.field]
+            return [Fault((*loc, cause.field),
+                          f"{raw.get(cause.field)!r} is not valid ({cause}), expected {_expected_of(spec.type)}")]
+        return [Fault(loc, _plain(str(err)))]
+    return []
+
+
+def _value_faults(value: Any, kind: typeinfo.Type, loc: Loc, expected: str) -> list[Fault]:
+    """Faults of one value against its declared type."""
+    while isinstance(kind, typeinfo.Metadata):
+        kind = kind.type
+    if isinstance(kind, typeinfo.UnionType):  # the models' unions are `X | None`
+        if value is None and any(isinstance(t, typeinfo.NoneType) for t in kind.types):
+            return []
+        kind = next(t for t in kind.types if not isinstance(t, typeinfo.NoneType))
+        while isinstance(kind, typeinfo.Metadata):
+            kind = kind.type
+    if isinstance(kind, typeinfo.StructType):
+        return _struct_faults(value, kind, loc)
+    if isinstance(kind, typeinfo.ListType):
+        if not isinstance(value, list):
+            return [Fault(loc, f"{_kind_of(value)} is not accepted, expected {expected}")]
+        if kind.min_length and len(value) < kind.min_length:
+            have = "is empty" if not value else f"has {len(value)} item(s)"
+            return [Fault(loc, f"{have}, expected at least {kind.min_length} item(s)")]
+        return [fault for index, item in enumerate(value)
+                for fault in _value_faults(item, kind.item_type, (*loc, index), expected)]
+    message = _leaf_fault(value, kind, expected)
+    return [Fault(loc, message)] if message else []
+
+
+def _leaf_fault(value: Any, kind: typeinfo.Type, expected: str) -> str | None:
+    """What is wrong with a single value, or None if nothing is."""
+    if isinstance(kind, typeinfo.LiteralType):
+        if value in kind.values and type(value) is type(kind.values[0]):
+            return None
+        return f"{value!r} is not allowed, expected one of: {', '.join(repr(v) for v in kind.values)}"
+    if isinstance(kind, typeinfo.DateType):
+        try:
+            msgspec.convert(value, dt.date)
+        except msgspec.ValidationError:
+            return f"{value!r} is not a real date, expected YYYY-MM-DD"
+        return None
+    if isinstance(kind, typeinfo.StrType):
+        if not isinstance(value, str):
+            return f"{_kind_of(value)} is not accepted, expected {expected}"
+        if kind.pattern and not re.search(kind.pattern, value):
+            return _pattern_fault(value, kind.pattern, expected)
+        return None
+    if isinstance(kind, typeinfo.IntType):
+        if isinstance(value, bool) or not isinstance(value, int):
+            return f"{_kind_of(value)} is not accepted, expected {expected}"
+        if kind.gt is not None and value <= kind.gt:
+            return f"{_kind_of(value)} is not accepted (it must be more than {kind.gt}), expected {expected}"
+        if kind.ge is not None and value < kind.ge:
+            return f"{_kind_of(value)} is not accepted (it must be at least {kind.ge}), expected {expected}"
+        if kind.le is not None and value > kind.le:
+            return f"{_kind_of(value)} is not accepted (it must be at most {kind.le}), expected {expected}"
+        return None
+    if isinstance(kind, typeinfo.BoolType):
+        return None if isinstance(value, bool) else f"{_kind_of(value)} is not accepted, expected true or false"
+    return None  # a type the models do not use: if msgspec refused it, `faults` reports msgspec's own words
+
+
+def _pattern_fault(value: str, pattern: str, expected: str) -> str:
+    if pattern == SLUG_PATTERN:
+        return f"{value!r} is not a lowercase slug, expected letters a-z, digits and single hyphens (like 'kupang-2018')"
+    if pattern == URL_PATTERN:
+        return f"{value!r} is not a web address, expected a URL starting with https:// or http://"
+    if pattern == MONTH_OR_DATE_PATTERN:
+        return f"{value!r} is not a month or date, expected YYYY-MM or YYYY-MM-DD"
+    if pattern == CLOCK_PATTERN:
+        return f"{value!r} is not a time of day, expected HH:MM (like '08:30')"
+    if pattern == TEXT_PATTERN:
+        if not value.strip():
+            return f"is empty, expected {expected}"
+        return (f"{value!r} starts or ends with spaces or a line break, expected the text without them "
+                "(a folded block is written '>-', not '>')")
+    if pattern == ALIAS_PATTERN:
+        return f"{value!r} holds a bracket or a line break, expected a word or phrase as it appears in running text"
+    return f"{value!r} does not match {pattern}, expected {expected}"
+
+
+def _expected_of(kind: typeinfo.Type) -> str:
+    """A field's description, as the end of a sentence: 'expected <description>'."""
+    description = ""
+    while isinstance(kind, typeinfo.Metadata):
+        description = (kind.extra_json_schema or {}).get("description") or description
+        kind = kind.type
+    if not description:
+        return "a valid value"
+    return description[0].lower() + description[1:].rstrip(".")
+
+
+def _plain(message: str) -> str:
+    """msgspec's message without its `- at $…` path (problems name the field themselves)."""
+    return re.sub(r" - at `\$[^`]*`$", "", message)
 
 
 def _unknown_key(name: str, allowed: list[str]) -> str:
@@ -116,43 +226,3 @@ def _kind_of(value: Any) -> str:
     if isinstance(value, (int, float)):
         return f"the number {value!r}"
     return f"the text {value!r}"
-
-
-def _model_at(model: type[BaseModel], loc: tuple) -> type[BaseModel] | None:
-    """The model class that holds the field at `loc` (walking through lists and optionals)."""
-    current: Any = model
-    for step in loc:
-        if isinstance(step, int):
-            continue
-        fields = getattr(current, "model_fields", None)
-        if fields is None or step not in fields:
-            return None
-        current = _unwrap(fields[step].annotation)
-    return current if isinstance(current, type) and issubclass(current, BaseModel) else None
-
-
-def _unwrap(annotation: Any) -> Any:
-    while True:
-        origin = typing.get_origin(annotation)
-        if origin in (list, tuple, typing.Union, types.UnionType):
-            args = [a for a in typing.get_args(annotation) if a is not type(None)]
-            models = [a for a in args if isinstance(a, type) and issubclass(a, BaseModel)]
-            annotation = models[0] if models else (args[0] if args else annotation)
-            if annotation is not None and typing.get_origin(annotation) is None:
-                return annotation
-        else:
-            return annotation
-
-
-def _allowed_keys(model: type[BaseModel], loc: tuple) -> list[str]:
-    holder = _model_at(model, loc)
-    return list(holder.model_fields) if holder else []
-
-
-def _expected(model: type[BaseModel], loc: tuple) -> str:
-    holder = _model_at(model, tuple(step for step in loc[:-1]))
-    name = next((step for step in reversed(loc) if isinstance(step, str)), None)
-    if holder and name in holder.model_fields and holder.model_fields[name].description:
-        description = holder.model_fields[name].description or ""
-        return description[0].lower() + description[1:].rstrip(".")
-    return "a valid value"

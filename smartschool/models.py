@@ -6,31 +6,41 @@ import calendar
 import datetime as dt
 from typing import Annotated, Literal
 
-from pydantic import AfterValidator, BaseModel, ConfigDict, Field, PositiveInt, StringConstraints, model_validator
+from msgspec import Meta, Struct
 
 from .vocabulary import AUDIENCES, EVENT_STATUSES, METHODS, TRACKS
 
-SLUG_PATTERN = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
-Slug = Annotated[str, StringConstraints(pattern=SLUG_PATTERN)]
-Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
-Url = Annotated[str, StringConstraints(pattern=r"^https?://[^\s/$.?#][^\s]*$")]
+# Patterns end in `$(?!\n)`: Python's `$` also matches before a final line break, JSON Schema's does not.
+SLUG_PATTERN = r"^[a-z0-9]+(?:-[a-z0-9]+)*$(?!\n)"
+TEXT_PATTERN = r"^\S(?:[\s\S]*\S)?$(?!\n)"  # not blank, no spaces or line breaks around it
+URL_PATTERN = r"^https?://[^\s/$.?#][^\s]*$(?!\n)"
+CLOCK_PATTERN = r"^([01]\d|2[0-3]):[0-5]\d$(?!\n)"
+MONTH_OR_DATE_PATTERN = r"^\d{4}-\d{2}(-\d{2})?$(?!\n)"
+ALIAS_PATTERN = r"^[^\[\]\n]+$(?!\n)"
+
+Slug = Annotated[str, Meta(pattern=SLUG_PATTERN)]
+Text = Annotated[str, Meta(pattern=TEXT_PATTERN)]
+Url = Annotated[str, Meta(pattern=URL_PATTERN)]
+ClockTime = Annotated[str, Meta(pattern=CLOCK_PATTERN)]
+MonthOrDate = Annotated[str, Meta(pattern=MONTH_OR_DATE_PATTERN)]  # a real month or day: FollowUp checks it
+PositiveInt = Annotated[int, Meta(gt=0)]
 Audience = Literal[tuple(AUDIENCES)]  # type: ignore[valid-type]
 Method = Literal[tuple(METHODS)]  # type: ignore[valid-type]
 EventStatus = Literal[tuple(EVENT_STATUSES)]  # type: ignore[valid-type]
 Track = Literal[tuple(TRACKS)]  # type: ignore[valid-type]
-ClockTime = Annotated[str, StringConstraints(pattern=r"^([01]\d|2[0-3]):[0-5]\d$")]
 
 
-def _real_month_or_date(value: str) -> str:
-    month_bounds(value)  # raises ValueError for a month 13 or a 30 February
-    return value
+def doc(description: str, **constraints: int) -> Meta:
+    """A field's description (shown in the data reference, the JSON Schemas and error messages) and constraints."""
+    return Meta(description=description, **constraints)
 
 
-MonthOrDate = Annotated[
-    str,
-    StringConstraints(pattern=r"^\d{4}-\d{2}(-\d{2})?$"),
-    AfterValidator(_real_month_or_date),
-]
+class FieldError(ValueError):
+    """A check across a model's fields failed; `field` names the field the problem is reported at."""
+
+    def __init__(self, field_name: str, message: str) -> None:
+        super().__init__(message)
+        self.field = field_name
 
 
 def month_bounds(value: str) -> tuple[dt.date, dt.date]:
@@ -44,214 +54,208 @@ def month_bounds(value: str) -> tuple[dt.date, dt.date]:
     return dt.date(year, month, 1), dt.date(year, month, calendar.monthrange(year, month)[1])
 
 
-class Model(BaseModel):
-    """Base for every model: unknown keys are errors, values are not silently coerced between types."""
+class Model(Struct, forbid_unknown_fields=True, frozen=True):
+    """Base for every model: unknown keys are errors, values are not silently coerced between types.
+    Each model is declared `kw_only=True`, so a required field may follow one with a default."""
 
-    model_config = ConfigDict(extra="forbid", frozen=True)
 
-
-class Organization(Model):
+class Organization(Model, kw_only=True):
     """A partner organisation of the program."""
 
-    id: Slug = Field(description="Short lowercase id used to refer to the organisation, e.g. `ecpat-indonesia`.")
-    name: Text = Field(description="Full name as the organisation writes it.")
-    description: Text = Field(description="One or two sentences on what the organisation does (from the sources).")
-    website: Url = Field(description="The organisation's website.")
+    id: Annotated[Slug, doc("Short lowercase id used to refer to the organisation, e.g. `ecpat-indonesia`.")]
+    name: Annotated[Text, doc("Full name as the organisation writes it.")]
+    description: Annotated[Text, doc("One or two sentences on what the organisation does (from the sources).")]
+    website: Annotated[Url, doc("The organisation's website.")]
 
 
-class OrganizationsFile(Model):
+class OrganizationsFile(Model, kw_only=True):
     """`data/organizations.yaml`."""
 
-    organizations: list[Organization] = Field(min_length=1, description="Every organisation the data refers to.")
+    organizations: Annotated[list[Organization], doc("Every organisation the data refers to.", min_length=1)]
 
 
-class PartnerClass(Model):
+class PartnerClass(Model, kw_only=True):
     """A class (parallel track) that one partner organisation ran at an event."""
 
-    organization: Slug = Field(description="Id of the organisation running the class (from organizations.yaml).")
-    topic: Text | None = Field(description="The class's topic as the source states it; `null` where it does not.")
+    organization: Annotated[Slug, doc("Id of the organisation running the class (from organizations.yaml).")]
+    topic: Annotated[Text | None, doc("The class's topic as the source states it; `null` where it does not.")]
 
 
-class ScheduleItem(Model):
+class ScheduleItem(Model, kw_only=True):
     """One block of a day's programme: a curriculum module, or another activity such as a break."""
 
-    module: Slug | None = Field(default=None, description="Id of a curriculum module; its duration is used.")
-    title: Text | None = Field(default=None, description="Title of an activity that is not a module (a break …).")
-    minutes: PositiveInt | None = Field(default=None, description="Length of a non-module activity in minutes.")
+    module: Annotated[Slug | None, doc("Id of a curriculum module; its duration is used.")] = None
+    title: Annotated[Text | None, doc("Title of an activity that is not a module (a break …).")] = None
+    minutes: Annotated[PositiveInt | None, doc("Length of a non-module activity in minutes.")] = None
 
-    @model_validator(mode="after")
-    def _module_or_activity(self) -> ScheduleItem:
+    def __post_init__(self) -> None:
         if self.module is None and (self.title is None or self.minutes is None):
             raise ValueError("give either `module`, or `title` and `minutes`")
         if self.module is not None and (self.title is not None or self.minutes is not None):
             raise ValueError("a module block takes its title and minutes from the module; give only `module`")
-        return self
 
 
-class DaySchedule(Model):
+class DaySchedule(Model, kw_only=True):
     """A day's timed programme; clock times are computed from the start and each block's length."""
 
-    start: ClockTime = Field(description="When the first block starts, `HH:MM`.")
-    items: list[ScheduleItem] = Field(min_length=1, description="The blocks in order.")
+    start: Annotated[ClockTime, doc("When the first block starts, `HH:MM`.")]
+    items: Annotated[list[ScheduleItem], doc("The blocks in order.", min_length=1)]
 
 
-class Day(Model):
+class Day(Model, kw_only=True):
     """One day of an event."""
 
-    date: dt.date = Field(description="The day, `YYYY-MM-DD`; must fall inside the event.")
-    audiences: list[Audience] = Field(min_length=1, description="Who the day was for.")
-    participants_mostly: list[Audience] = Field(
-        default_factory=list, description="Who most participants were, where the source says so.")
-    topics: list[Text] = Field(min_length=1, description="Topics the day covered.")
-    formats: list[Method] = Field(min_length=1, description="How the day was run (presentation, group discussion …).")
-    co_facilitators: list[Slug] = Field(
-        default_factory=list, description="Organisations that co-facilitated the day (ids).")
-    questions_raised: list[Text] = Field(
-        default_factory=list, description="Questions and responses participants brought up.")
-    issues_raised: list[Text] = Field(
-        default_factory=list, description="Issues participants raised, such as grooming or sexting.")
-    modules: list[Slug] = Field(
-        default_factory=list, description="Curriculum modules that cover the day's topics (ids).")
-    schedule: DaySchedule | None = Field(
-        default=None, description="The day's timed programme, where it is known.")
+    date: Annotated[dt.date, doc("The day, `YYYY-MM-DD`; must fall inside the event.")]
+    audiences: Annotated[list[Audience], doc("Who the day was for.", min_length=1)]
+    participants_mostly: Annotated[list[Audience], doc("Who most participants were, where the source says so.")] = []
+    topics: Annotated[list[Text], doc("Topics the day covered.", min_length=1)]
+    formats: Annotated[list[Method], doc("How the day was run (presentation, group discussion …).", min_length=1)]
+    co_facilitators: Annotated[list[Slug], doc("Organisations that co-facilitated the day (ids).")] = []
+    questions_raised: Annotated[list[Text], doc("Questions and responses participants brought up.")] = []
+    issues_raised: Annotated[list[Text], doc("Issues participants raised, such as grooming or sexting.")] = []
+    modules: Annotated[list[Slug], doc("Curriculum modules that cover the day's topics (ids).")] = []
+    schedule: Annotated[DaySchedule | None, doc("The day's timed programme, where it is known.")] = None
 
 
-class FollowUp(Model):
+class FollowUp(Model, kw_only=True):
     """Where the program goes next after an event."""
 
-    city: Text = Field(description="City of the next stop, official spelling (e.g. Parepare).")
-    province: Text = Field(description="Province of the next stop.")
-    date: MonthOrDate | None = Field(
-        default=None, description="When, as `YYYY-MM` or `YYYY-MM-DD`; must be after the event ends.")
-    event: Slug | None = Field(default=None, description="Id of the follow-up event, once it is in the data.")
+    city: Annotated[Text, doc("City of the next stop, official spelling (e.g. Parepare).")]
+    province: Annotated[Text, doc("Province of the next stop.")]
+    date: Annotated[MonthOrDate | None, doc("When, as `YYYY-MM` or `YYYY-MM-DD`; must be after the event ends.")] = None
+    event: Annotated[Slug | None, doc("Id of the follow-up event, once it is in the data.")] = None
+
+    def __post_init__(self) -> None:
+        if self.date is not None:
+            try:
+                month_bounds(self.date)
+            except ValueError as err:  # a month 13 or a 30 February
+                raise FieldError("date", str(err)) from None
 
 
-class Report(Model):
+class Report(Model, kw_only=True):
     """The published report an event's data comes from."""
 
-    title: Text = Field(description="Title of the report.")
-    author: Text = Field(description="Who wrote it.")
-    author_role: Text | None = Field(description="The author's role, or `null` if the report does not say.")
-    publisher: Slug = Field(description="Id of the organisation that published it.")
-    url: Url = Field(description="Where the report is published.")
+    title: Annotated[Text, doc("Title of the report.")]
+    author: Annotated[Text, doc("Who wrote it.")]
+    author_role: Annotated[Text | None, doc("The author's role, or `null` if the report does not say.")]
+    publisher: Annotated[Slug, doc("Id of the organisation that published it.")]
+    url: Annotated[Url, doc("Where the report is published.")]
 
 
-class Event(Model):
+class Event(Model, kw_only=True):
     """One workshop of the program."""
 
-    id: Slug = Field(description="Lowercase slug, unique; becomes the page address `/acara/<id>/`.")
-    program: Text = Field(description="The program the event belongs to, e.g. Smart School Online.")
-    title: Text = Field(description="Title of the event.")
-    status: EventStatus = Field(description="planned, held or cancelled.")
-    start: dt.date = Field(description="First day, `YYYY-MM-DD`.")
-    end: dt.date = Field(description="Last day, `YYYY-MM-DD`; not before `start`.")
-    city: Text = Field(description="City where the event took place.")
-    province: Text = Field(description="Province of that city.")
-    organizer: Slug = Field(description="Id of the organising organisation.")
-    partner_classes: list[PartnerClass] = Field(
-        min_length=1, description="One entry per organisation that ran a class.")
-    days: list[Day] = Field(min_length=1, description="The event day by day.")
-    follow_up: FollowUp = Field(description="Where the program goes next.")
-    report: Report | None = Field(default=None, description="The source report of the event.")
+    id: Annotated[Slug, doc("Lowercase slug, unique; becomes the page address `/acara/<id>/`.")]
+    program: Annotated[Text, doc("The program the event belongs to, e.g. Smart School Online.")]
+    title: Annotated[Text, doc("Title of the event.")]
+    status: Annotated[EventStatus, doc("planned, held or cancelled.")]
+    start: Annotated[dt.date, doc("First day, `YYYY-MM-DD`.")]
+    end: Annotated[dt.date, doc("Last day, `YYYY-MM-DD`; not before `start`.")]
+    city: Annotated[Text, doc("City where the event took place.")]
+    province: Annotated[Text, doc("Province of that city.")]
+    organizer: Annotated[Slug, doc("Id of the organising organisation.")]
+    partner_classes: Annotated[list[PartnerClass], doc("One entry per organisation that ran a class.", min_length=1)]
+    days: Annotated[list[Day], doc("The event day by day.", min_length=1)]
+    follow_up: Annotated[FollowUp, doc("Where the program goes next.")]
+    report: Annotated[Report | None, doc("The source report of the event.")] = None
 
 
-class EventsFile(Model):
+class EventsFile(Model, kw_only=True):
     """`data/events.yaml`."""
 
-    events: list[Event] = Field(description="Every event of the program.")
+    events: Annotated[list[Event], doc("Every event of the program.")]
 
 
-class AgeBand(Model):
+class AgeBand(Model, kw_only=True):
     """Ages a youth module is written for."""
 
-    min: int = Field(ge=6, le=18, description="Youngest age.")
-    max: int = Field(ge=6, le=18, description="Oldest age.")
+    min: Annotated[int, doc("Youngest age.", ge=6, le=18)]
+    max: Annotated[int, doc("Oldest age.", ge=6, le=18)]
 
 
-class AgendaStep(Model):
+class AgendaStep(Model, kw_only=True):
     """One step of a lesson."""
 
-    title: Text = Field(description="What happens in this step.")
-    minutes: PositiveInt = Field(description="How long it takes; steps add up to the module's duration.")
-    method: Method = Field(description="How it is run: presentasi, diskusi-kelompok, studi-kasus …")
+    title: Annotated[Text, doc("What happens in this step.")]
+    minutes: Annotated[PositiveInt, doc("How long it takes; steps add up to the module's duration.")]
+    method: Annotated[Method, doc("How it is run: presentasi, diskusi-kelompok, studi-kasus …")]
 
 
-class Source(Model):
+class Source(Model, kw_only=True):
     """A source a module cites: a web page, or a file in this project."""
 
-    title: Text = Field(description="Title of the source.")
-    url: Url | None = Field(default=None, description="Address of a web source.")
-    file: Text | None = Field(default=None, description="Path of a file in this project, from its root.")
+    title: Annotated[Text, doc("Title of the source.")]
+    url: Annotated[Url | None, doc("Address of a web source.")] = None
+    file: Annotated[Text | None, doc("Path of a file in this project, from its root.")] = None
 
-    @model_validator(mode="after")
-    def _url_or_file(self) -> Source:
+    def __post_init__(self) -> None:
         if (self.url is None) == (self.file is None):
             raise ValueError("give exactly one of `url` and `file`")
-        return self
 
 
-class Module(Model):
+class Module(Model, kw_only=True):
     """A curriculum module: the front matter of `curriculum/<track>/<id>.md`."""
 
-    id: Slug = Field(description="Lowercase slug, equal to the file name; page address `/kurikulum/<track>/<id>/`.")
-    title: Text = Field(description="Title of the lesson.")
-    track: Track = Field(description="dewasa (adults) or remaja (young people); equal to the folder.")
-    order: PositiveInt = Field(description="Position within the track (facilitator pack, navigation).")
-    audiences: list[Audience] = Field(min_length=1, description="Who the lesson is for.")
-    age_band: AgeBand | None = Field(default=None, description="Ages, for youth modules only.")
-    duration_minutes: PositiveInt = Field(description="Length of the session; equals the sum of agenda minutes.")
-    summary: Text = Field(description="One or two sentences on what the session is about.")
-    objectives: list[Text] = Field(min_length=2, description="What participants can do afterwards (Peserta mampu …).")
-    key_messages: list[Text] = Field(min_length=1, description="Sentences participants should remember.")
-    agenda: list[AgendaStep] = Field(min_length=1, description="The steps, in order.")
-    materials: list[Text] = Field(default_factory=list, description="What the facilitator needs.")
-    discussion_questions: list[Text] = Field(min_length=1, description="Questions for discussion.")
-    take_home: list[Text] = Field(min_length=1, description="Points for participants to take home to families.")
-    related: list[Slug] = Field(default_factory=list, description="Ids of related modules.")
-    reviewed: dt.date | None = Field(default=None, description="When the content (legal content above all) was last reviewed.")
-    sources: list[Source] = Field(min_length=1, description="Sources of the facts the module states.")
+    id: Annotated[Slug, doc("Lowercase slug, equal to the file name; page address `/kurikulum/<track>/<id>/`.")]
+    title: Annotated[Text, doc("Title of the lesson.")]
+    track: Annotated[Track, doc("dewasa (adults) or remaja (young people); equal to the folder.")]
+    order: Annotated[PositiveInt, doc("Position within the track (facilitator pack, navigation).")]
+    audiences: Annotated[list[Audience], doc("Who the lesson is for.", min_length=1)]
+    age_band: Annotated[AgeBand | None, doc("Ages, for youth modules only.")] = None
+    duration_minutes: Annotated[PositiveInt, doc("Length of the session; equals the sum of agenda minutes.")]
+    summary: Annotated[Text, doc("One or two sentences on what the session is about.")]
+    objectives: Annotated[list[Text], doc("What participants can do afterwards (Peserta mampu …).", min_length=2)]
+    key_messages: Annotated[list[Text], doc("Sentences participants should remember.", min_length=1)]
+    agenda: Annotated[list[AgendaStep], doc("The steps, in order.", min_length=1)]
+    materials: Annotated[list[Text], doc("What the facilitator needs.")] = []
+    discussion_questions: Annotated[list[Text], doc("Questions for discussion.", min_length=1)]
+    take_home: Annotated[list[Text], doc("Points for participants to take home to families.", min_length=1)]
+    related: Annotated[list[Slug], doc("Ids of related modules.")] = []
+    reviewed: Annotated[dt.date | None, doc("When the content (legal content above all) was last reviewed.")] = None
+    sources: Annotated[list[Source], doc("Sources of the facts the module states.", min_length=1)]
 
 
-class Contact(Model):
+class Contact(Model, kw_only=True):
     """One way to reach a help channel."""
 
-    kind: Literal["telepon", "whatsapp", "web"] = Field(description="telepon, whatsapp or web.")
-    value: Text = Field(description="Number as it is dialled (`129`, `08111-129-129`) or the web address.")
+    kind: Annotated[Literal["telepon", "whatsapp", "web"], doc("telepon, whatsapp or web.")]
+    value: Annotated[Text, doc("Number as it is dialled (`129`, `08111-129-129`) or the web address.")]
 
 
-class HelpChannel(Model):
+class HelpChannel(Model, kw_only=True):
     """A help or reporting channel (from ../shared/sources/facts.md)."""
 
-    id: Slug = Field(description="Lowercase slug, unique.")
-    name: Text = Field(description="Name of the channel, e.g. SAPA 129.")
-    operator: Text | None = Field(default=None, description="Who runs it, e.g. Kementerian PPPA.")
-    purpose: Text = Field(description="What it is for, in plain words.")
-    contacts: list[Contact] = Field(default_factory=list, description="Telephone, WhatsApp and web contacts.")
-    note: Text | None = Field(default=None, description="How to reach it where it has no direct contact.")
-    urgent: bool = Field(default=False, description="Shown first and in the short help box.")
-    status: Literal["verified", "unverified"] = Field(description="Only verified channels are published.")
-    verified: dt.date = Field(description="When the details were last checked against the source.")
-    source: Text = Field(description="Public source that confirms the details: a web address or a citation.")
+    id: Annotated[Slug, doc("Lowercase slug, unique.")]
+    name: Annotated[Text, doc("Name of the channel, e.g. SAPA 129.")]
+    operator: Annotated[Text | None, doc("Who runs it, e.g. Kementerian PPPA.")] = None
+    purpose: Annotated[Text, doc("What it is for, in plain words.")]
+    contacts: Annotated[list[Contact], doc("Telephone, WhatsApp and web contacts.")] = []
+    note: Annotated[Text | None, doc("How to reach it where it has no direct contact.")] = None
+    urgent: Annotated[bool, doc("Shown first and in the short help box.")] = False
+    status: Annotated[Literal["verified", "unverified"], doc("Only verified channels are published.")]
+    verified: Annotated[dt.date, doc("When the details were last checked against the source.")]
+    source: Annotated[Text, doc("Public source that confirms the details: a web address or a citation.")]
 
 
-class HelpFile(Model):
+class HelpFile(Model, kw_only=True):
     """`data/help.yaml`."""
 
-    channels: list[HelpChannel] = Field(min_length=1, description="Every help and reporting channel.")
+    channels: Annotated[list[HelpChannel], doc("Every help and reporting channel.", min_length=1)]
 
 
-class GlossaryTerm(Model):
+class GlossaryTerm(Model, kw_only=True):
     """A term explained in the glossary and shown as a tooltip where it appears."""
 
-    id: Slug = Field(description="Lowercase slug; the glossary anchor `/glosarium/#<id>`.")
-    term: Text = Field(description="The term as it is headed, with its Indonesian gloss.")
-    aliases: list[Annotated[str, StringConstraints(pattern=r"^[^\[\]\n]+$")]] = Field(
-        default_factory=list, description="Words in running text that show the definition on hover.")
-    definition: Text = Field(description="A plain definition in the site's own words.")
-    source: Url | None = Field(default=None, description="Source of the definition, where there is one.")
+    id: Annotated[Slug, doc("Lowercase slug; the glossary anchor `/glosarium/#<id>`.")]
+    term: Annotated[Text, doc("The term as it is headed, with its Indonesian gloss.")]
+    aliases: Annotated[list[Annotated[str, Meta(pattern=ALIAS_PATTERN)]],
+                       doc("Words in running text that show the definition on hover.")] = []
+    definition: Annotated[Text, doc("A plain definition in the site's own words.")]
+    source: Annotated[Url | None, doc("Source of the definition, where there is one.")] = None
 
 
-class GlossaryFile(Model):
+class GlossaryFile(Model, kw_only=True):
     """`data/glossary.yaml`."""
 
-    terms: list[GlossaryTerm] = Field(min_length=1, description="Every glossary term.")
+    terms: Annotated[list[GlossaryTerm], doc("Every glossary term.", min_length=1)]

@@ -12,7 +12,7 @@ from datetime import date
 from pathlib import Path
 from typing import TypeVar
 
-from pydantic import BaseModel
+from msgspec import Struct
 
 from .curriculum import Lesson, load_lessons, module_files
 from .event_rules import EventContext, check_events
@@ -24,7 +24,7 @@ from .models import Event, GlossaryTerm, HelpChannel, Organization
 from .problems import DataError, Problem
 from .yamlsource import YamlSource, read_yaml
 
-M = TypeVar("M", bound=BaseModel)
+M = TypeVar("M", bound=Struct)
 ListRule = Callable[[YamlSource, list[tuple[int, M]]], Iterable[Problem]]
 
 EVENTS_FILE = "data/events.yaml"

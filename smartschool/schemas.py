@@ -3,14 +3,17 @@
 from __future__ import annotations
 
 import json
+from functools import cache
 from pathlib import Path
+from typing import Any
 
-from pydantic import BaseModel
+from msgspec import Struct
+from msgspec.json import schema_components
 
 from .models import EventsFile, GlossaryFile, HelpFile, Module, OrganizationsFile
 
 SCHEMA_DIR = "data/schemas"
-SCHEMAS: dict[str, type[BaseModel]] = {
+SCHEMAS: dict[str, type[Struct]] = {
     "events.schema.json": EventsFile,
     "organizations.schema.json": OrganizationsFile,
     "help.schema.json": HelpFile,
@@ -19,10 +22,40 @@ SCHEMAS: dict[str, type[BaseModel]] = {
 }
 
 
-def schema_text(model: type[BaseModel]) -> str:
+@cache
+def model_schemas() -> dict[str, dict[str, Any]]:
+    """The JSON Schema of every model, by model name (one pass over all the models)."""
+    _, definitions = schema_components(SCHEMAS.values())
+    return definitions
+
+
+def file_schema(model: type[Struct]) -> dict[str, Any]:
+    """A self-contained schema for one file: the model at the root, the models it uses under `$defs`."""
+    definitions = model_schemas()
+    needed: dict[str, dict[str, Any]] = {}
+    pending = [model.__name__]
+    while pending:
+        for name in _references(definitions[pending.pop()]):
+            if name not in needed and name != model.__name__:
+                needed[name] = definitions[name]
+                pending.append(name)
+    schema = {"$schema": "https://json-schema.org/draft/2020-12/schema", **definitions[model.__name__]}
+    return {**schema, "$defs": dict(sorted(needed.items()))} if needed else schema
+
+
+def _references(schema: Any) -> list[str]:
+    if isinstance(schema, dict):
+        ref = schema.get("$ref")
+        own = [ref.rsplit("/", 1)[-1]] if isinstance(ref, str) else []
+        return own + [name for value in schema.values() for name in _references(value)]
+    if isinstance(schema, list):
+        return [name for value in schema for name in _references(value)]
+    return []
+
+
+def schema_text(model: type[Struct]) -> str:
     """The schema of one file's model, as stable, pretty-printed JSON."""
-    schema = {"$schema": "https://json-schema.org/draft/2020-12/schema", **model.model_json_schema()}
-    return json.dumps(schema, ensure_ascii=False, indent=2, sort_keys=True) + "\n"
+    return json.dumps(file_schema(model), ensure_ascii=False, indent=2, sort_keys=True) + "\n"
 
 
 def write_schemas(root: Path) -> list[Path]:

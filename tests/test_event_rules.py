@@ -193,6 +193,50 @@ def test_every_problem_is_reported_in_one_run(tmp_path: Path) -> None:
     assert ("event 'kedua-2019'", "partner_classes[1].organization") in subjects
 
 
+def test_every_fault_inside_one_event_is_reported(tmp_path: Path) -> None:
+    text = (VALID_EVENT.replace("status: held", "status: done").replace("city: Kupang", "city: 42")
+            .replace("topics: [Pencegahan]", "topics: [Pencegahan, '']")
+            .replace("formats: [presentasi]", "formats: [presentasi]\n        schedule: {start: '8:00', items: [{module: x}]}"))
+    problems = problems_for(write_data(tmp_path, text))
+    assert [(p.field, p.line) for p in problems] == [
+        ("status", line_of(text, "status: done")), ("city", line_of(text, "city: 42")),
+        ("days[0].topics[1]", line_of(text, "topics: [")), ("days[0].schedule.start", line_of(text, "schedule:"))]
+    messages = [p.message for p in problems]
+    assert messages[0] == "'done' is not allowed, expected one of: 'cancelled', 'held', 'planned'"
+    assert messages[1] == "the number 42 is not accepted, expected city where the event took place"
+    assert messages[2] == "is empty, expected topics the day covered"
+    assert messages[3] == "'8:00' is not a time of day, expected HH:MM (like '08:30')"
+
+
+@pytest.mark.parametrize("value", ["' Kupang'", "'Kupang '", ">\n      Kupang"])
+def test_text_with_spaces_or_a_line_break_around_it_is_refused(tmp_path: Path, value: str) -> None:
+    text = VALID_EVENT.replace("city: Kupang", f"city: {value}")
+    problem = only_problem(write_data(tmp_path, text))
+    assert problem.field == "city" and "starts or ends with spaces or a line break" in problem.message
+    assert "'>-'" in problem.message
+
+
+@pytest.mark.parametrize("field,line", [("id", "id: contoh-2019"), ("start", "start: 2019-05-10"),
+                                        ("organizer", "organizer: ecpat-indonesia")])
+def test_a_final_line_break_does_not_pass_a_pattern(tmp_path: Path, field: str, line: str) -> None:
+    text = VALID_EVENT.replace(line, f'{field}: "{line.split(": ")[1]}\\n"')
+    problem = only_problem(write_data(tmp_path, text))
+    assert problem.field == field and problem.line == line_of(text, f"{field}: "), str(problem)
+
+
+def test_a_folded_block_without_its_final_line_break_is_text(tmp_path: Path) -> None:
+    text = VALID_EVENT.replace("city: Kupang", "city: >-\n      Kupang")
+    assert problems_for(write_data(tmp_path, text)) == []
+
+
+def test_numbers_outside_their_range_say_the_bound(tmp_path: Path) -> None:
+    text = VALID_EVENT.replace("formats: [presentasi]", "formats: [presentasi]\n        schedule:\n"
+                               "          start: '08:00'\n          items:\n            - {title: Rehat, minutes: 0}")
+    problem = only_problem(write_data(tmp_path, text))
+    assert problem.field == "days[0].schedule.items[0].minutes"
+    assert problem.message.startswith("the number 0 is not accepted (it must be more than 0), expected length of")
+
+
 def test_event_without_id_is_named_by_position(tmp_path: Path) -> None:
     problem = only_problem(write_data(tmp_path, VALID_EVENT.replace("  - id: contoh-2019\n    program", "  - program")))
     assert problem.subject == "event #1" and problem.field == "id"

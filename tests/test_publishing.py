@@ -121,7 +121,7 @@ def test_maintainer_guide_documents_every_field_of_every_model(built_site: Path)
             table = page.find("table", id=f"model-{model.__name__.lower()}")
             assert table is not None, model.__name__
             names = [row.find("code").get_text() for row in table.find("tbody").find_all("tr")]
-            assert names == list(model.model_fields), model.__name__
+            assert names == list(model.__struct_fields__), model.__name__
     exports = page.get_text(" ", strip=True)
     for path in ("/acara/kalender.ics", "/data/events.json", "/data/modules.json", "/data/organizations.json"):
         assert path in exports
