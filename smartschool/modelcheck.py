@@ -38,7 +38,8 @@ def check_items(source: YamlSource, key: str, model: type[M], kind: str) -> tupl
     """Validate every item of the list under `key`; return the valid items (with their index) and all problems."""
     data = source.data
     if not isinstance(data, dict):
-        return [], [source.problem((), "", "", f"the file holds {_kind_of(data)}, expected a mapping with a '{key}' list")]
+        message = f"the file holds {_kind_of(data)}, expected a mapping with a '{key}' list"
+        return [], [source.problem((), "", "", message)]
     problems = [
         source.problem((extra,), "", str(extra), _unknown_key(str(extra), [key]), key=True)
         for extra in data if extra != key and not str(extra).startswith("$")
@@ -175,7 +176,8 @@ def _leaf_fault(value: Any, kind: typeinfo.Type, expected: str) -> str | None:
 
 def _pattern_fault(value: str, pattern: str, expected: str) -> str:
     if pattern == SLUG_PATTERN:
-        return f"{value!r} is not a lowercase slug, expected letters a-z, digits and single hyphens (like 'kupang-2018')"
+        return (f"{value!r} is not a lowercase slug, "
+                "expected letters a-z, digits and single hyphens (like 'kupang-2018')")
     if pattern == URL_PATTERN:
         return f"{value!r} is not a web address, expected a URL starting with https:// or http://"
     if pattern == MONTH_OR_DATE_PATTERN:

@@ -196,7 +196,8 @@ def test_every_problem_is_reported_in_one_run(tmp_path: Path) -> None:
 def test_every_fault_inside_one_event_is_reported(tmp_path: Path) -> None:
     text = (VALID_EVENT.replace("status: held", "status: done").replace("city: Kupang", "city: 42")
             .replace("topics: [Pencegahan]", "topics: [Pencegahan, '']")
-            .replace("formats: [presentasi]", "formats: [presentasi]\n        schedule: {start: '8:00', items: [{module: x}]}"))
+            .replace("formats: [presentasi]",
+                     "formats: [presentasi]\n        schedule: {start: '8:00', items: [{module: x}]}"))
     problems = problems_for(write_data(tmp_path, text))
     assert [(p.field, p.line) for p in problems] == [
         ("status", line_of(text, "status: done")), ("city", line_of(text, "city: 42")),
