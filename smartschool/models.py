@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import calendar
 import datetime as dt
+from functools import cache
 from typing import Annotated, Literal
 
 from msgspec import Meta, Struct
@@ -43,8 +44,9 @@ class FieldError(ValueError):
         self.field = field_name
 
 
+@cache
 def month_bounds(value: str) -> tuple[dt.date, dt.date]:
-    """First and last day that a `YYYY-MM` or `YYYY-MM-DD` value can mean."""
+    """First and last day that a `YYYY-MM` or `YYYY-MM-DD` value can mean (remembered: events share months)."""
     if len(value) > 7:
         day = dt.date.fromisoformat(value)  # ValueError for a 30 February
         return day, day

@@ -102,6 +102,7 @@ def collector_paused() -> Iterator[None]:
     try:
         yield
     finally:
+        gc.freeze()  # what was read lives as long as the build: later passes need not look at it again
         if was_enabled:
             gc.enable()
 
