@@ -63,3 +63,30 @@ def test_every_page_that_uses_macros_opts_in() -> None:
         front = yaml.safe_load(text.split("---\n")[1]) if text.startswith("---\n") else {}
         uses_macros = "{{" in text or "{%" in text
         assert bool(front.get("render_macros")) == uses_macros, page.relative_to(ROOT)
+
+
+
+def test_a_rebuild_lets_go_of_what_the_last_read_froze(tmp_path: Path) -> None:
+    import gc
+    import shutil
+    import weakref
+
+    from smartschool.project import collector_paused, load_project_cached
+
+    class Node:
+        pass
+
+    shutil.copytree(ROOT / "data", tmp_path / "data")
+    shutil.copytree(ROOT / "curriculum", tmp_path / "curriculum")
+    load_project_cached(tmp_path)
+    with collector_paused():
+        garbage = Node()
+        garbage.self = garbage  # a reference cycle: only the collector can free it
+        watch = weakref.ref(garbage)
+        del garbage
+    gc.collect()
+    assert watch() is not None  # frozen with the data: the collector does not look at it
+    events = tmp_path / "data/events.yaml"
+    events.write_text(events.read_text("utf-8") + "\n# changed\n", "utf-8")
+    load_project_cached(tmp_path)  # the data changed: read again, as mkdocs serve does after an edit
+    assert watch() is None
