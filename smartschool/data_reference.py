@@ -57,7 +57,20 @@ def _type_of(schema: dict[str, Any]) -> str:
         return "date (YYYY-MM-DD)"
     if kind == "string" and "pattern" in schema:
         return PATTERNS.get(schema["pattern"], f"text matching {schema['pattern']}")
+    if kind == "integer":
+        return "whole number" + _range_of(schema)
     return {"string": "text", "integer": "whole number", "boolean": "true or false", "null": "null"}.get(kind, kind)
+
+
+def _range_of(schema: dict[str, Any]) -> str:
+    low, high = schema.get("minimum"), schema.get("maximum")
+    if "exclusiveMinimum" in schema:
+        low = schema["exclusiveMinimum"] + 1  # whole numbers
+    if low is not None and high is not None:
+        return f" from {low} to {high}"
+    if low is not None:
+        return f" from {low}"
+    return f" up to {high}" if high is not None else ""
 
 
 def field_rows(model: type[Struct]) -> list[FieldRow]:

@@ -90,3 +90,12 @@ def test_a_rebuild_lets_go_of_what_the_last_read_froze(tmp_path: Path) -> None:
     events.write_text(events.read_text("utf-8") + "\n# changed\n", "utf-8")
     load_project_cached(tmp_path)  # the data changed: read again, as mkdocs serve does after an edit
     assert watch() is None
+
+
+def test_data_reference_states_the_range_of_numbers() -> None:
+    from smartschool.data_reference import field_rows
+    from smartschool.models import AgeBand, AgendaStep
+
+    assert {row.name: row.type for row in field_rows(AgeBand)} == {"min": "whole number from 6 to 18",
+                                                                   "max": "whole number from 6 to 18"}
+    assert {row.name: row.type for row in field_rows(AgendaStep)}["minutes"] == "whole number from 1"
