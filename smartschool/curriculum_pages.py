@@ -13,7 +13,7 @@ from . import dates
 from .clock import Slot, slots
 from .curriculum import Lesson
 from .models import Event, GlossaryTerm
-from .paging import runs
+from .paging import Run, cut
 from .project import Project
 from .reference_pages import help_box
 from .render import page_front_matter, render
@@ -41,14 +41,14 @@ LIST_PREVIEW = 8
 
 
 @dataclass(frozen=True)
-class PackVolume:
+class PackVolume(Run[Lesson]):
     """One printable page of a track's facilitator pack: a run of consecutive modules."""
 
     track: str
-    number: int
-    of: int  # how many volumes the track's pack has
-    lessons: tuple[Lesson, ...]
-    first: int  # position of the first module within the track, from 1
+
+    @property
+    def lessons(self) -> tuple[Lesson, ...]:
+        return self.items
 
     @property
     def url(self) -> str:
@@ -56,8 +56,7 @@ class PackVolume:
 
     @property
     def label(self) -> str:
-        last = self.first + len(self.lessons) - 1
-        modules = f"modul {self.first}" if last == self.first else f"modul {self.first}–{last}"
+        modules = f"modul {self.first}" if self.last == self.first else f"modul {self.first}–{self.last}"
         return f"Jilid {self.number}: {modules}" if self.of > 1 else modules
 
 
@@ -68,9 +67,7 @@ def pack_url(track: str, volume: int = 1) -> str:
 
 def pack_volumes(project: Project, track: str) -> list[PackVolume]:
     """The track's modules in order, cut into volumes of at most PACK_VOLUME_MODULES, as even as can be."""
-    volumes = runs(project.lessons_of_track(track), PACK_VOLUME_MODULES, even=True)
-    return [PackVolume(track, number, len(volumes), lessons, first)
-            for number, (lessons, first) in enumerate(volumes, 1)]
+    return cut(project.lessons_of_track(track), PACK_VOLUME_MODULES, PackVolume, even=True, track=track)
 
 
 def agenda_clock(lesson: Lesson) -> list[Slot]:
@@ -194,14 +191,14 @@ def curriculum_index(project: Project, base: str = "") -> str:
 
 
 @dataclass(frozen=True)
-class TrackPage:
+class TrackPage(Run[Lesson]):
     """One page of a track's module list."""
 
     track: str
-    number: int
-    of: int
-    lessons: tuple[Lesson, ...]
-    first: int  # position of the first module within the track, from 1
+
+    @property
+    def lessons(self) -> tuple[Lesson, ...]:
+        return self.items
 
     @property
     def url(self) -> str:
@@ -214,8 +211,8 @@ def track_page_url(track: str, number: int = 1) -> str:
 
 def track_pages(project: Project, track: str) -> list[TrackPage]:
     """The track's modules in order, TRACK_PAGE_MODULES to a page (at least one page, even when empty)."""
-    pages = runs(project.lessons_of_track(track), TRACK_PAGE_MODULES) or [((), 1)]
-    return [TrackPage(track, number, len(pages), lessons, first) for number, (lessons, first) in enumerate(pages, 1)]
+    return (cut(project.lessons_of_track(track), TRACK_PAGE_MODULES, TrackPage, track=track)
+            or [TrackPage(number=1, of=1, items=(), first=1, track=track)])
 
 
 def track_index(project: Project, track: str, base: str = "", number: int = 1) -> str:
@@ -229,8 +226,7 @@ def track_page_markdown(project: Project, page: TrackPage) -> str:
     """A generated later page of a track's module list (the first page is docs/kurikulum/<track>/index.md)."""
     label = TRACKS[page.track].lower()
     title = f"Modul {label} (halaman {page.number} dari {page.of})"
-    last = page.first + len(page.lessons) - 1
-    front = page_front_matter(title, f"Modul {label} nomor {page.first}–{last}, berurutan.")
+    front = page_front_matter(title, f"Modul {label} nomor {page.first}–{page.last}, berurutan.")
     return f"{front}# {escape(title)}\n\n{track_index(project, page.track, '../../../', page.number)}\n"
 
 

@@ -14,7 +14,7 @@ from itertools import groupby
 from markupsafe import Markup
 
 from .models import Event
-from .paging import runs
+from .paging import Run, cut
 from .project import Project
 from .render import page_front_matter, render
 
@@ -38,19 +38,18 @@ class Year:
 
     def pages(self, cap: int = YEAR_PAGE_CAP) -> list[YearPage]:
         """The year's events cut into pages of at most `cap`, newest first."""
-        pages = runs(self.events, cap)
-        return [YearPage(self, number, len(pages), events, first) for number, (events, first) in enumerate(pages, 1)]
+        return cut(self.events, cap, YearPage, year=self)
 
 
 @dataclass(frozen=True)
-class YearPage:
+class YearPage(Run[Event]):
     """One page of a year's archive."""
 
     year: Year
-    number: int
-    of: int
-    events: tuple[Event, ...]
-    first: int  # position of the first event within the year, from 1
+
+    @property
+    def events(self) -> tuple[Event, ...]:
+        return self.items
 
     @property
     def url(self) -> str:
@@ -122,7 +121,7 @@ def year_page_markdown(project: Project, page: YearPage, archive: list[Year]) ->
     front = page_front_matter(title, f"{count} workshop Smart School Online yang tercatat pada tahun {year.year}.")
     base = "../../../"
     caption = f"Acara tahun {year.year}, dari yang terbaru" + (
-        f" (nomor {page.first}–{page.first + len(page.events) - 1})" if page.of > 1 else "")
+        f" (nomor {page.first}–{page.last})" if page.of > 1 else "")
     table = render("events_table.html", project=project, events=page.events, base=base, caption=caption)
     body = render("event_year.md", year=year, page=page, pages=year.pages(), count=count, base=base,
                   table=Markup(table), years=Markup(year_list(archive, base, current=year.year)))

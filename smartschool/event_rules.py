@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 
@@ -42,15 +43,14 @@ def dates_in_order(ctx: EventContext) -> Iterator[Problem]:
         if event.start > event.end:
             yield ctx.problem(index, event.id, ("end",), "end",
                               f"{event.end} is before start {event.start}, expected a date on or after start")
-        dates = [day.date for day in event.days]
-        repeated = {d for d in dates if dates.count(d) > 1} if len(set(dates)) < len(dates) else set()
+        counts = Counter(day.date for day in event.days)
         for d, day in enumerate(event.days):
             if not event.start <= day.date <= event.end:
                 yield ctx.problem(index, event.id, ("days", d, "date"), f"days[{d}].date",
                                   f"{day.date} is outside the event, expected a date from {event.start} to {event.end}")
-            if day.date in repeated:
+            if counts[day.date] > 1:
                 yield ctx.problem(index, event.id, ("days", d, "date"), f"days[{d}].date",
-                                  f"{day.date} is listed {dates.count(day.date)} times, expected each day once")
+                                  f"{day.date} is listed {counts[day.date]} times, expected each day once")
 
 
 def partner_classes_known(ctx: EventContext) -> Iterator[Problem]:

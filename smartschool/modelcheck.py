@@ -117,16 +117,20 @@ def _struct_faults(raw: Any, info: typeinfo.StructType, loc: Loc) -> list[Fault]
     return []
 
 
-def _value_faults(value: Any, kind: typeinfo.Type, loc: Loc, expected: str) -> list[Fault]:
-    """Faults of one value against its declared type."""
+def _bare(kind: typeinfo.Type) -> typeinfo.Type:
+    """The type without its metadata (description, constraints stay on the inner type)."""
     while isinstance(kind, typeinfo.Metadata):
         kind = kind.type
+    return kind
+
+
+def _value_faults(value: Any, kind: typeinfo.Type, loc: Loc, expected: str) -> list[Fault]:
+    """Faults of one value against its declared type."""
+    kind = _bare(kind)
     if isinstance(kind, typeinfo.UnionType):  # the models' unions are `X | None`
         if value is None and any(isinstance(t, typeinfo.NoneType) for t in kind.types):
             return []
-        kind = next(t for t in kind.types if not isinstance(t, typeinfo.NoneType))
-        while isinstance(kind, typeinfo.Metadata):
-            kind = kind.type
+        kind = _bare(next(t for t in kind.types if not isinstance(t, typeinfo.NoneType)))
     if isinstance(kind, typeinfo.StructType):
         return _struct_faults(value, kind, loc)
     if isinstance(kind, typeinfo.ListType):

@@ -163,8 +163,8 @@ def _admonition(body: str, start: re.Pattern[str]) -> str | None:
     return "\n".join(lines)
 
 
-RULES: tuple[Rule, ...] = (file_matches_id_and_track, id_not_reserved, unique_ids_and_orders, agenda_adds_up, audiences_fit_track,
-                           age_band_for_youth_only, objectives_say_what_participants_can_do,
+RULES: tuple[Rule, ...] = (file_matches_id_and_track, id_not_reserved, unique_ids_and_orders, agenda_adds_up,
+                           audiences_fit_track, age_band_for_youth_only, objectives_say_what_participants_can_do,
                            related_modules_resolve, sources_exist, youth_modules_carry_safeguarding)
 
 

@@ -3,21 +3,38 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import TypeVar
+from dataclasses import dataclass
+from typing import Any, Generic, TypeVar
 
 T = TypeVar("T")
+P = TypeVar("P", bound="Run[Any]")
 
 
-def runs(items: Sequence[T], size: int, *, even: bool = False) -> list[tuple[tuple[T, ...], int]]:
-    """Consecutive runs of at most `size` items, each with the 1-based position of its first item.
+@dataclass(frozen=True)
+class Run(Generic[T]):
+    """One of the consecutive runs a list is cut into. Subclasses add what the run belongs to (a track, a year)."""
+
+    number: int  # from 1
+    of: int  # how many runs the list is cut into
+    items: tuple[T, ...]
+    first: int  # position of the first item within the whole list, from 1
+
+    @property
+    def last(self) -> int:
+        """Position of the last item within the whole list."""
+        return self.first + len(self.items) - 1
+
+
+def cut(items: Sequence[T], size: int, kind: type[P], *, even: bool = False, **fields: Any) -> list[P]:
+    """`items` in consecutive runs of at most `size`, as `kind` objects carrying `fields` as well.
 
     All runs but the last are full, or with `even` the runs differ in length by at most one. No items, no runs.
     """
     count = -(-len(items) // size)
     out, start = [], 0
-    for number in range(count):
-        length = len(items) // count + (number < len(items) % count) if even else size
-        out.append((tuple(items[start:start + length]), start + 1))
+    for number in range(1, count + 1):
+        length = len(items) // count + (number <= len(items) % count) if even else size
+        out.append(kind(number=number, of=count, items=tuple(items[start:start + length]), first=start + 1, **fields))
         start += length
     return out
 

@@ -8,7 +8,7 @@ from pathlib import Path
 from typing import Any
 
 from msgspec import Struct
-from msgspec.json import schema_components
+from msgspec.json import schema, schema_components
 
 from .models import EventsFile, GlossaryFile, HelpFile, Module, OrganizationsFile
 
@@ -31,26 +31,9 @@ def model_schemas() -> dict[str, dict[str, Any]]:
 
 def file_schema(model: type[Struct]) -> dict[str, Any]:
     """A self-contained schema for one file: the model at the root, the models it uses under `$defs`."""
-    definitions = model_schemas()
-    needed: dict[str, dict[str, Any]] = {}
-    pending = [model.__name__]
-    while pending:
-        for name in _references(definitions[pending.pop()]):
-            if name not in needed and name != model.__name__:
-                needed[name] = definitions[name]
-                pending.append(name)
-    schema = {"$schema": "https://json-schema.org/draft/2020-12/schema", **definitions[model.__name__]}
-    return {**schema, "$defs": dict(sorted(needed.items()))} if needed else schema
-
-
-def _references(schema: Any) -> list[str]:
-    if isinstance(schema, dict):
-        ref = schema.get("$ref")
-        own = [ref.rsplit("/", 1)[-1]] if isinstance(ref, str) else []
-        return own + [name for value in schema.values() for name in _references(value)]
-    if isinstance(schema, list):
-        return [name for value in schema for name in _references(value)]
-    return []
+    definitions = dict(schema(model)["$defs"])
+    root = {"$schema": "https://json-schema.org/draft/2020-12/schema", **definitions.pop(model.__name__)}
+    return {**root, "$defs": definitions} if definitions else root
 
 
 def schema_text(model: type[Struct]) -> str:
