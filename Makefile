@@ -66,8 +66,8 @@ schemas: $(VENV)/.site-installed
 ## Re-resolve the lock files from requirements/*.in
 lock: | $(BIN)/python
 	$(BIN)/python -m pip install --quiet pip-tools==7.6.2
-	cd requirements && ../$(BIN)/pip-compile --quiet --allow-unsafe --generate-hashes --strip-extras -o site.txt site.in
-	cd requirements && ../$(BIN)/pip-compile --quiet --allow-unsafe --generate-hashes --strip-extras -o test.txt test.in
+	cd requirements && ../$(BIN)/pip-compile --quiet --allow-unsafe --generate-hashes --strip-extras --no-emit-index-url --no-emit-find-links -o site.txt site.in
+	cd requirements && ../$(BIN)/pip-compile --quiet --allow-unsafe --generate-hashes --strip-extras --no-emit-index-url --no-emit-find-links -o test.txt test.in
 
 clean:
 	rm -rf site .pytest_cache .hypothesis
