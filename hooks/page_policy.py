@@ -20,3 +20,11 @@ def on_startup(command: str, dirty: bool) -> None:
 @event_priority(-100)  # after every other hook and plugin has changed the page
 def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
     return with_policies(output, page.content or "", live_reload=_serving)
+
+
+@event_priority(-100)
+def on_post_template(output_content: str, template_name: str, config: MkDocsConfig) -> str:
+    """Pages rendered from a theme template alone (404.html) have no content: every inline script is the theme's."""
+    if template_name.endswith(".html"):
+        return with_policies(output_content, "", live_reload=_serving)
+    return output_content

@@ -82,12 +82,6 @@ def event_json_ld(project: Project, event: Event, site_url: str) -> dict[str, An
     }
 
 
-def script_json(data: Any) -> str:
-    """JSON that is safe inside a <script> element: no `<`, `>` or `&` can close it or start markup."""
-    text = json.dumps(data, ensure_ascii=False, indent=2)
-    return text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
-
-
 def _dump(items: list[Any], **extra: Any) -> str:
     return json.dumps({**extra, "items": items}, ensure_ascii=False, indent=2) + "\n"
 

@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from .curriculum import LoadedLesson
+from .markdown_safety import unsafe_constructs
 from .problems import Problem
 from .vocabulary import TRACK_AUDIENCES
 from .yamlsource import dotted
@@ -150,6 +151,15 @@ def youth_modules_carry_safeguarding(ctx: ModuleContext) -> Iterator[Problem]:
                           "the safeguarding note does not refer to SAPA 129, expected the referral to SAPA 129")
 
 
+def body_is_safe_markdown(ctx: ModuleContext) -> Iterator[Problem]:
+    """A module body holds Markdown only: no raw HTML beyond a few bare inline tags, no link with a scheme other
+    than http(s), mailto and tel, no image from another site, no event handler or style in an attribute list."""
+    for item in ctx.lessons:
+        for found in unsafe_constructs(item.lesson.body):
+            yield Problem(item.lesson.path, item.source.body_line + found.line - 1, found.column,
+                          f"module '{item.lesson.id}'", "body", found.message)
+
+
 def _admonition(body: str, start: re.Pattern[str]) -> str | None:
     """The text of the first admonition whose opening line matches `start`, or None."""
     match = start.search(body)
@@ -165,7 +175,8 @@ def _admonition(body: str, start: re.Pattern[str]) -> str | None:
 
 RULES: tuple[Rule, ...] = (file_matches_id_and_track, id_not_reserved, unique_ids_and_orders, agenda_adds_up,
                            audiences_fit_track, age_band_for_youth_only, objectives_say_what_participants_can_do,
-                           related_modules_resolve, sources_exist, youth_modules_carry_safeguarding)
+                           related_modules_resolve, sources_exist, youth_modules_carry_safeguarding,
+                           body_is_safe_markdown)
 
 
 def check_modules(ctx: ModuleContext) -> list[Problem]:

@@ -7,6 +7,8 @@ from dataclasses import dataclass
 from datetime import date
 from typing import TypeVar
 
+from markupsafe import escape
+
 from . import dates
 from .help_rules import is_stale
 from .models import Contact, Event, GlossaryTerm, Organization, PartnerClass
@@ -58,8 +60,12 @@ def glossary(project: Project) -> str:
 
 
 def abbreviations(terms: tuple[GlossaryTerm, ...]) -> str:
-    """Markdown abbreviation definitions (`*[grooming]: …`) so that hovering a term shows its definition."""
-    lines = [f"*[{alias}]: {' '.join(term.definition.split())}" for term in terms for alias in term.aliases]
+    """Markdown abbreviation definitions (`*[grooming]: …`) so that hovering a term shows its definition.
+
+    The definition is written HTML-escaped: Python-Markdown keeps anything that looks like an entity (`&lt;`) as
+    an entity in the `title` attribute, so without this a definition holding `&lt;b&gt;` would show as `<b>`.
+    """
+    lines = [f"*[{alias}]: {escape(' '.join(term.definition.split()))}" for term in terms for alias in term.aliases]
     return "\n".join(lines)
 
 

@@ -12,7 +12,7 @@ from markupsafe import escape
 
 from . import dates
 from .clock import Slot, slots
-from .exports import event_json_ld, script_json
+from .exports import event_json_ld
 from .models import Day, Event
 from .project import Project
 from .timeline import timeline
@@ -94,12 +94,14 @@ def event_page_markdown(project: Project, event: Event, site_url: str = "/") -> 
     """The whole Markdown source of an event's page, front matter included.
 
     The title goes into front matter already HTML-escaped, because themes print page titles unescaped.
-    Macro rendering is switched off for the page, so data can never be evaluated as a template.
+    Macro rendering is switched off for the page, so data can never be evaluated as a template. The schema.org
+    data goes into front matter too (`sso_json_ld`): the theme writes it into `<head>` (overrides/main.html), out
+    of the content, which admits no script.
     """
-    front = page_front_matter(event.title, f"{event.title}, {dates.date_range(event.start, event.end)}, {event.city}.")
+    description = f"{event.title}, {dates.date_range(event.start, event.end)}, {event.city}."
+    front = page_front_matter(event.title, description, sso_json_ld=event_json_ld(project, event, site_url))
     body = render("event_page.md", project=project, event=event, base="../../", schedule=day_schedule)
-    json_ld = script_json(event_json_ld(project, event, site_url))
-    return f'{front}{body}\n\n<script type="application/ld+json">\n{json_ld}\n</script>\n'
+    return f"{front}{body}\n"
 
 
 
