@@ -1,12 +1,15 @@
-"""MkDocs hook: add the quick exit to youth pages, youth lessons and help pages (see `extra.quick_exit`)."""
+"""MkDocs hook: add the quick exit to the pages of the sections listed in `extra.quick_exit.sections` (youth pages,
+youth lessons, help pages, the parents' page on what to do when something has happened)."""
 
 from __future__ import annotations
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import Abort
+from mkdocs.structure.files import Files
+from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 
-from smartschool.quick_exit import insert_after_body_open, needs_quick_exit, quick_exit_markup
+from smartschool.quick_exit import insert_after_body_open, needs_quick_exit, quick_exit_markup, unmatched_sections
 
 
 def _settings(config: MkDocsConfig) -> tuple[str, list[str]]:
@@ -29,6 +32,18 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     url, _sections = _settings(config)
     _markup = quick_exit_markup(url)
     return config
+
+
+def on_nav(nav: Navigation, config: MkDocsConfig, files: Files) -> Navigation:
+    """Fail when a listed section has no page (every hook has added its pages by now): a page meant to carry the
+    exit would silently go without it."""
+    missing = unmatched_sections(_sections, (file.url for file in files.documentation_pages()))
+    if missing:
+        listed = ", ".join(repr(section) for section in missing)
+        verb = "matches" if len(missing) == 1 else "match"
+        raise Abort(f"mkdocs.yml: extra.quick_exit.sections: {listed} {verb} no page of the site "
+                    "(expected the start of a page address, such as 'remaja/')")
+    return nav
 
 
 def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:

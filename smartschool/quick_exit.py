@@ -1,4 +1,4 @@
-"""Quick exit ("Keluar cepat") for youth and help pages: which pages get it, and its markup."""
+"""Quick exit ("Keluar cepat") for the sections listed in mkdocs.yml: which pages get it, and its markup."""
 
 from __future__ import annotations
 
@@ -13,6 +13,12 @@ BODY_OPEN = re.compile(r"<body\b[^>]*>", re.IGNORECASE)
 def needs_quick_exit(page_url: str, sections: Iterable[str]) -> bool:
     """A page gets the exit when its URL (such as `remaja/`, `bantuan/aman-membaca/`) is in a listed section."""
     return any(page_url.startswith(section) for section in sections)
+
+
+def unmatched_sections(sections: Iterable[str], page_urls: Iterable[str]) -> list[str]:
+    """The listed sections (in their order) that no page URL starts with: a typo, or a section since moved."""
+    urls = list(page_urls)
+    return [section for section in sections if not any(needs_quick_exit(url, [section]) for url in urls)]
 
 
 def quick_exit_markup(exit_url: str) -> str:
