@@ -15,8 +15,23 @@
   var presses = 0;
   var timer = null;
 
+  /* The site's own keys in the browser's storage: Material's (prefixed with the site's path, `__md_scope`) and the
+     participant-view choice of lesson-tools.js. Other sites that share the origin (GitHub Pages) keep theirs. */
+  function forget() {
+    var prefix = window.__md_scope ? window.__md_scope.pathname + "." : null;
+    ["localStorage", "sessionStorage"].forEach(function (name) {
+      try {
+        var store = window[name];
+        Object.keys(store).forEach(function (key) {
+          if (key === "sso-participant-view" || (prefix && key.indexOf(prefix) === 0)) { store.removeItem(key); }
+        });
+      } catch (e) { /* storage blocked */ }
+    });
+  }
+
   function leave(event) {
     if (event) { event.preventDefault(); }
+    forget();
     document.documentElement.classList.add("sso-exiting");
     document.title = "";
     window.location.replace(url);

@@ -418,3 +418,23 @@ def test_exit_is_on_exactly_the_pages_of_the_listed_sections(built_site: Path) -
         if has_exit:
             first_link = soup.body.find(["a", "button", "input"], href=True) or soup.body.find("a")
             assert "sso-exit__skip" in first_link.get("class", []), f"{path}: the exit is not first"
+
+
+@pytest.mark.parametrize("way", ["button", "shift-3x"])
+def test_the_exit_removes_what_the_site_kept_in_storage(open_tab: Callable[..., Tab], base_url: str,
+                                                         way: str) -> None:
+    """After the exit, neither the colour-scheme key nor the participant-view choice is left for the origin,
+    while a key of another site on the same origin (GitHub Pages serves many projects from one) stays."""
+    tab = open_tab()
+    page = tab.page
+    page.goto(base_url + "/kurikulum/remaja/mengenal-esa-online/", wait_until="networkidle")
+    page.evaluate("localStorage.setItem('/another-project/.__palette', 'x')")
+    page.locator("label[for=sso-participant-view]").click()
+    assert len(page.evaluate("Object.keys(localStorage)")) == 3
+    EXITS[way](page)
+    page.wait_for_url(EXIT_URL + "**")
+    probe = base_url + "/__storage-probe"  # a blank page of the same origin, which runs no site script
+    page.context.route(probe, lambda route: route.fulfill(status=200, content_type="text/html", body="<title>p</title>"))
+    page.goto(probe)
+    assert page.evaluate("Object.keys(localStorage)") == ["/another-project/.__palette"]
+    assert page.evaluate("Object.keys(sessionStorage)") == []
