@@ -37,3 +37,13 @@ def test_search_for_nonsense_finds_nothing(page: Page, base_url: str) -> None:
     type_query(page, base_url, "zzqxjvw")
     expect(page.locator(".md-search-result__meta")).to_contain_text("Tidak ada", timeout=10_000)
     assert page.locator(".md-search-result__item").count() == 0
+
+
+def test_search_words_stay_out_of_every_address(page: Page, base_url: str) -> None:
+    """A result opens at its plain address: what a child searched for never enters the browser's history."""
+    hrefs = search(page, base_url, "Sextortion")
+    assert hrefs and all(urlsplit(href).query == "" for href in hrefs), hrefs  # no `?h=<words>` (search.highlight)
+    page.locator(".md-search-result__item a").first.click()
+    page.wait_for_load_state("load")
+    assert urlsplit(page.url).query == "", page.url
+    assert page.evaluate("() => location.search") == ""
