@@ -8,7 +8,6 @@ from datetime import date
 from functools import cache
 
 from jinja2 import Environment, FileSystemBytecodeCache, PackageLoader, StrictUndefined, select_autoescape
-from markupsafe import escape
 
 from . import dates
 from .clock import Slot, slots
@@ -93,7 +92,6 @@ def next_stops(project: Project, today: date, base: str = "", history_cap: int =
 def event_page_markdown(project: Project, event: Event, site_url: str = "/") -> str:
     """The whole Markdown source of an event's page, front matter included.
 
-    The title goes into front matter already HTML-escaped, because themes print page titles unescaped.
     Macro rendering is switched off for the page, so data can never be evaluated as a template. The schema.org
     data goes into front matter too (`sso_json_ld`): the theme writes it into `<head>` (overrides/main.html), out
     of the content, which admits no script.
@@ -120,9 +118,10 @@ def day_schedule(project: Project, day: Day) -> list[Slot]:
 
 
 def page_front_matter(title: str, description: str, **extra: object) -> str:
-    """YAML front matter for a generated page; title and description escaped, macros off.
+    """YAML front matter for a generated page: the raw title and description (escaped once, for every page, by
+    hooks/page_titles.py), macros off.
 
     Written as JSON, which is also YAML and about a hundred times faster to write than a YAML dump.
     """
-    front = {"title": str(escape(title)), "description": str(escape(description)), "render_macros": False, **extra}
+    front = {"title": title, "description": description, "render_macros": False, **extra}
     return f"---\n{json.dumps(front, ensure_ascii=False)}\n---\n\n"
