@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import hashlib
 import json
 import re
 from datetime import date
 from functools import cache
+from pathlib import Path
 
+import jinja2
 from jinja2 import Environment, FileSystemBytecodeCache, PackageLoader, StrictUndefined, select_autoescape
 
 from . import dates
@@ -18,19 +21,37 @@ from .timeline import timeline
 from .vocabulary import AUDIENCES, EVENT_STATUSES, METHODS, TRACKS
 
 
-@cache
-def _environment() -> Environment:
-    env = Environment(
-        loader=PackageLoader("smartschool", "templates"),
-        autoescape=select_autoescape(default=True, default_for_string=True),
-        undefined=StrictUndefined,
-        trim_blocks=True,
-        lstrip_blocks=True,
-        keep_trailing_newline=False,
-        # Compiled templates are kept in a per-user temporary folder (checked against each template's source),
-        # so a build does not compile them again.
-        bytecode_cache=FileSystemBytecodeCache(),
-    )
+# The settings every template is rendered with; `environment()` may override them (tests do).
+SETTINGS: dict[str, object] = {
+    "autoescape": select_autoescape(default=True, default_for_string=True),
+    "undefined": StrictUndefined,
+    "trim_blocks": True,
+    "lstrip_blocks": True,
+    "keep_trailing_newline": False,
+}
+
+
+def compile_key(env: Environment) -> str:
+    """A fingerprint of everything that changes a template's compiled code besides its source: Jinja's version,
+    this module's source (where the settings live) and the environment's compile-time settings.
+
+    Jinja's bytecode cache is keyed on the template's name and source only (jinja2.bccache): without this key, a
+    cached template compiled with autoescaping would be reused after autoescaping was switched off, or the other
+    way round after an upgrade.
+    """
+    parts = (jinja2.__version__, Path(__file__).read_bytes(), repr(env.autoescape("x.html") if callable(
+        env.autoescape) else env.autoescape), env.trim_blocks, env.lstrip_blocks, env.keep_trailing_newline,
+        env.newline_sequence, sorted(env.extensions), env.optimized, env.block_start_string,
+        env.variable_start_string, env.comment_start_string)
+    return hashlib.sha256(repr(parts).encode("utf-8")).hexdigest()[:16]
+
+
+def environment(cache_dir: str | None = None, **overrides: object) -> Environment:
+    """A template environment with `SETTINGS` (and `overrides`), the project's filters, and a bytecode cache in
+    `cache_dir` (default: a per-user temporary folder) whose file names carry `compile_key`, so a build does
+    not compile unchanged templates again and never reuses code compiled under other settings."""
+    env = Environment(loader=PackageLoader("smartschool", "templates"), **{**SETTINGS, **overrides})
+    env.bytecode_cache = FileSystemBytecodeCache(cache_dir, pattern=f"__sso_{compile_key(env)}_%s.cache")
     env.filters.update(
         date_range=lambda e: dates.date_range(e.start, e.end),
         long_date=dates.long_date,
@@ -42,6 +63,11 @@ def _environment() -> Environment:
         track=TRACKS.__getitem__,
     )
     return env
+
+
+@cache
+def _environment() -> Environment:
+    return environment()
 
 
 def render(template: str, **context: object) -> str:
