@@ -46,6 +46,23 @@ def scale_events(per_year: dict[int, int], real: bool = False) -> str:
     return yaml.safe_dump({"events": events}, allow_unicode=True, sort_keys=False)
 
 
+def newest_first_ids(per_year: dict[int, int]) -> list[str]:
+    """The ids `scale_events` writes, newest first by start date: derived from how the fixture dates its events,
+    independently of the code under test (`Project.events_newest_first`)."""
+    dated = [((year, 1 + i % 12, 1 + i // 12), f"acara-{year}-{i:02d}")
+             for year, count in per_year.items() for i in range(count)]
+    return [event_id for _, event_id in sorted(dated, reverse=True)]
+
+
+# Written out: in 2023, 1 December (event 11) is the newest, then November, October, September, then 2 August
+# (event 19, the second round of months) before 1 August (event 7). Sorting by id would put event 19 first.
+NEWEST_2023 = ["acara-2023-11", "acara-2023-10", "acara-2023-09", "acara-2023-08", "acara-2023-19", "acara-2023-07"]
+
+
+def test_the_expected_order_is_the_calendar_order() -> None:
+    assert newest_first_ids(PER_YEAR)[:6] == NEWEST_2023
+
+
 @pytest.fixture(scope="module")
 def project(tmp_path_factory: pytest.TempPathFactory) -> Project:
     return load_project(write_data(tmp_path_factory.mktemp("scale"), scale_events(PER_YEAR)))
@@ -68,7 +85,7 @@ def test_acara_lists_whole_recent_years_up_to_the_cap(project: Project) -> None:
     assert {e.start.year for e in shown} == {2023, 2022}
     table = _html(events_table(project, "../"))
     ids = _event_links(table, "../", "acara")
-    assert ids == [e.id for e in project.events_newest_first()[:45]]
+    assert ids == newest_first_ids(PER_YEAR)[:45] and ids[:6] == NEWEST_2023
     assert table.find("table").has_attr("data-search-exclude")
     assert "45 acara terbaru dari 120" in table.find("caption").get_text()
     assert table.find("a", href="#arsip-per-tahun") is not None
@@ -76,7 +93,7 @@ def test_acara_lists_whole_recent_years_up_to_the_cap(project: Project) -> None:
 
 def test_acara_shows_the_newest_events_when_one_year_is_over_the_cap(project: Project) -> None:
     shown = latest_events(project, cap=10)
-    assert shown == project.events_newest_first()[:10] and {e.start.year for e in shown} == {2023}
+    assert [e.id for e in shown] == newest_first_ids(PER_YEAR)[:10] and {e.start.year for e in shown} == {2023}
 
 
 def test_archive_links_every_year_page_with_its_count(project: Project) -> None:
@@ -96,7 +113,7 @@ def test_each_year_page_lists_exactly_that_years_events(project: Project) -> Non
         assert yaml.safe_load(front)["title"] == f"Acara tahun {year.year}"
         soup = _html(body)
         ids = _event_links(soup, "../../../", f"acara/tahun/{year.year}")
-        expected = [e.id for e in project.events_newest_first() if e.start.year == year.year]
+        expected = newest_first_ids({year.year: PER_YEAR[year.year]})
         assert ids == expected and len(ids) == PER_YEAR[year.year]
         current = soup.find(attrs={"aria-current": "page"})
         assert current.get_text() == str(year.year) and current.find_parent("a") is None
@@ -118,11 +135,11 @@ def test_home_history_is_capped_with_a_link_to_all_events(project: Project) -> N
     history = lists[-1].find_all("li")
     assert len(history) == HISTORY_CAP
     assert all(ul.has_attr("data-search-exclude") for ul in lists)
-    newest = project.events_newest_first()
-    assert [li.a["href"] for li in history] == [f"acara/{e.id}/" for e in newest[:HISTORY_CAP]]
+    newest = newest_first_ids(PER_YEAR)
+    assert [li.a["href"] for li in history] == [f"acara/{event_id}/" for event_id in newest[:HISTORY_CAP]]
     note = soup.find("a", string="Semua acara")
     assert note["href"] == "acara/"
-    upcoming = sum(1 for e in newest if e.follow_up.date >= "2026-11")
+    upcoming = sum(1 for e in project.events if e.follow_up.date >= "2026-11")
     assert f"dari {len(newest) - upcoming}" in note.parent.get_text()
 
 
