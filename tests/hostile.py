@@ -12,7 +12,10 @@ from typing import Any
 import msgspec.inspect as mi
 import yaml
 
-from smartschool.models import TEXT_PATTERN, Module
+from smartschool.models import TEXT_PATTERN, EventsFile, GlossaryFile, HelpFile, Module, OrganizationsFile
+
+DATA_FILES = {"events.yaml": EventsFile, "organizations.yaml": OrganizationsFile, "help.yaml": HelpFile,
+              "glossary.yaml": GlossaryFile}
 
 # Each sets `window.__pwned` or opens a dialog if it ever becomes markup.
 PAYLOADS = (
@@ -21,6 +24,11 @@ PAYLOADS = (
     "<svg onload=\"window.__pwned=3;alert(3)\"></svg>",
     "\"><script>window.__pwned=4;alert(4)</script>",
 )
+
+
+# Text fields that rules across fields constrain further, so no hostile value can pass validation there: a module
+# source's `file` (an existing file of the project) and a help contact's `value` (a number or address, by kind).
+NOT_FREE_TEXT = {("file",), ("value",)}
 
 
 def _unwrap(t: mi.Type) -> list[mi.Type]:
@@ -36,7 +44,7 @@ def text_paths(t: mi.Type, path: tuple[str, ...] = ()) -> list[tuple[str, ...]]:
     found: list[tuple[str, ...]] = []
     for inner in _unwrap(t):
         if isinstance(inner, mi.StrType) and inner.pattern == TEXT_PATTERN:
-            if path[-1:] != ("file",):  # a path in the project, checked to exist: not free text
+            if path[-1:] not in NOT_FREE_TEXT:
                 found.append(path)
         elif isinstance(inner, mi.ListType):
             found += text_paths(inner.item_type, (*path, "*"))
@@ -61,13 +69,29 @@ def _set(data: Any, path: tuple[str, ...], value: Any) -> None:
             data[head] = value(data[head])
 
 
-def make_hostile(project: Path) -> None:
-    """Rewrite the modules' front matter and the glossary of the copy at `project` in place."""
+def _hostile_values() -> Any:
     counter = iter(range(10**6))
 
     def hostile(old: str) -> str:
         payload = PAYLOADS[next(counter) % len(PAYLOADS)]
         return f"Peserta mampu {payload}" if old.startswith("Peserta mampu ") else f"{payload} {old[:20].strip()}"
+    return hostile
+
+
+def make_data_hostile(project: Path) -> None:
+    """Rewrite every free-text field of every data file of the copy at `project` (found from each file's model)."""
+    hostile = _hostile_values()
+    for name, model in DATA_FILES.items():
+        path = project / "data" / name
+        data = yaml.safe_load(path.read_text("utf-8"))
+        for field_path in text_paths(mi.type_info(model)):
+            _set(data, field_path, hostile)
+        path.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), "utf-8")
+
+
+def make_hostile(project: Path) -> None:
+    """Rewrite the modules' front matter and the glossary of the copy at `project` in place."""
+    hostile = _hostile_values()
 
     paths = text_paths(mi.type_info(Module))
     for module in sorted((project / "curriculum").glob("*/*.md")):
