@@ -76,3 +76,25 @@ def test_the_event_json_ld_holds_the_title_as_data(hostile_build: tuple[Path, Pa
     assert "<" not in block.string  # `tojson` writes \u003c: the block cannot be closed from inside
     data = json.loads(block.string)
     assert data["name"] == event["title"] and data["location"]["address"]["addressRegion"] == event["province"]
+
+
+def _strings(value: object) -> list[str]:
+    if isinstance(value, str):
+        return [value]
+    if isinstance(value, dict):
+        return [s for item in value.values() for s in _strings(item)]
+    if isinstance(value, list):
+        return [s for item in value for s in _strings(item)]
+    return []
+
+
+def test_every_hostile_field_of_an_event_reads_as_written_on_its_page(hostile_build: tuple[Path, Path]) -> None:
+    """A field printed as markup (`|safe`, say) would lose its text to the parser or the sanitiser: each one the
+    event page shows must read exactly as written."""
+    project, site = hostile_build
+    event = yaml.safe_load((project / "data/events.yaml").read_text("utf-8"))["events"][0]
+    text = BeautifulSoup((site / f"acara/{event['id']}/index.html").read_text("utf-8"), "html.parser").get_text()
+    hostile = [value for value in _strings(event) if any(payload in value for payload in PAYLOADS)]
+    assert len(hostile) > 10
+    missing = [value for value in hostile if value not in text]
+    assert missing == [], missing
