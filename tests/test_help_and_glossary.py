@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+import os
+import subprocess
+import sys
+
 from datetime import date
 from pathlib import Path
 
@@ -102,6 +106,18 @@ def test_quick_exit_sections_and_insertion() -> None:
         insert_after_body_open("<p>no body</p>", "<i>exit</i>")
 
 
-def test_check_command_with_frozen_date_prints_help_warnings(tmp_path: Path) -> None:
+def test_validation_on_a_late_date_warns_for_every_published_channel(tmp_path: Path) -> None:
     project, problems = validate_project(project_with(tmp_path), date(2030, 1, 1))
     assert problems == [] and project is not None and len(project.warnings) == 6
+
+
+def test_check_command_with_frozen_date_prints_help_warnings(tmp_path: Path) -> None:
+    """`python -m smartschool check` as a maintainer runs it: OK on stdout, one warning per stale channel."""
+    root = project_with(tmp_path)
+    env = {**os.environ, "SSO_BUILD_DATE": "2030-01-01"}
+    result = subprocess.run([sys.executable, "-m", "smartschool", "--root", str(root), "check"],
+                            capture_output=True, text=True, env=env, timeout=120)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.startswith("OK: ")
+    warnings = [line for line in result.stderr.splitlines() if "verified" in line or "diverifikasi" in line]
+    assert len(warnings) == 6 and all("data/help.yaml:" in line for line in warnings), result.stderr
