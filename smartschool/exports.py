@@ -11,6 +11,7 @@ from icalendar import Event as CalendarEvent
 from msgspec import to_builtins
 
 from . import dates
+from .licences import CONTENT_LICENSE_URL
 from .models import Event
 from .project import Project
 from .vocabulary import AUDIENCES
@@ -79,11 +80,13 @@ def event_json_ld(project: Project, event: Event, site_url: str) -> dict[str, An
         "audience": [{"@type": "Audience", "audienceType": a} for a in _audiences(event)],
         "inLanguage": "id",
         "url": event_url(site_url, event),
+        "license": CONTENT_LICENSE_URL,
     }
 
 
 def _dump(items: list[Any], **extra: Any) -> str:
-    return json.dumps({**extra, "items": items}, ensure_ascii=False, indent=2) + "\n"
+    """An export: the content licence, then the items."""
+    return json.dumps({"license": CONTENT_LICENSE_URL, **extra, "items": items}, ensure_ascii=False, indent=2) + "\n"
 
 
 def events_json(project: Project, site_url: str) -> str:
