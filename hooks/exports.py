@@ -1,4 +1,5 @@
-"""MkDocs hook: publish the calendar feed and the JSON exports as files of the site."""
+"""MkDocs hook: publish the calendar feed, the JSON exports with their schemas, and robots.txt as files of the
+site."""
 
 from __future__ import annotations
 
@@ -8,7 +9,7 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import File, Files
 
 from smartschool.buildinfo import build_date
-from smartschool.exports import EXPORTS, calendar_feed
+from smartschool.exports import EXPORTS, SCHEMA_FILES, calendar_feed, robots_txt, schema_json
 from smartschool.project import current_project
 
 
@@ -18,4 +19,7 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     files.append(File.generated(config, "acara/kalender.ics", content=calendar_feed(project, site_url, build_date())))
     for path, export in EXPORTS.items():
         files.append(File.generated(config, path, content=export(project, site_url)))
+    for path, name in SCHEMA_FILES.items():
+        files.append(File.generated(config, path, content=schema_json(name)))
+    files.append(File.generated(config, "robots.txt", content=robots_txt(site_url)))
     return files

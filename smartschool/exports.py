@@ -11,6 +11,7 @@ from icalendar import Event as CalendarEvent
 from msgspec import to_builtins
 
 from . import dates
+from .export_formats import EXPORT_ITEMS, envelope, export_schema
 from .licences import CONTENT_LICENSE_URL
 from .models import Event
 from .project import Project
@@ -84,23 +85,35 @@ def event_json_ld(project: Project, event: Event, site_url: str) -> dict[str, An
     }
 
 
-def _dump(items: list[Any], **extra: Any) -> str:
-    """An export: the content licence, then the items."""
-    return json.dumps({"license": CONTENT_LICENSE_URL, **extra, "items": items}, ensure_ascii=False, indent=2) + "\n"
+def _dump(site_url: str, name: str, items: list[Any]) -> str:
+    """Export `name`: the versioned envelope (smartschool.export_formats) around the items."""
+    return json.dumps(envelope(site_url, name, items), ensure_ascii=False, indent=2) + "\n"
 
 
 def events_json(project: Project, site_url: str) -> str:
-    return _dump([{**to_builtins(e), "url": event_url(site_url, e)} for e in project.events_newest_first()])
+    return _dump(site_url, "events", [{**to_builtins(e), "url": event_url(site_url, e)}
+                                      for e in project.events_newest_first()])
 
 
 def modules_json(project: Project, site_url: str) -> str:
     base = site_url.rstrip("/")
-    return _dump([{**to_builtins(lesson.module), "url": f"{base}/{lesson.url}"}
-                  for track in ("dewasa", "remaja") for lesson in project.lessons_of_track(track)])
+    return _dump(site_url, "modules", [{**to_builtins(lesson.module), "url": f"{base}/{lesson.url}"}
+                                       for track in ("dewasa", "remaja") for lesson in project.lessons_of_track(track)])
 
 
 def organizations_json(project: Project, site_url: str) -> str:
-    return _dump([to_builtins(o) for o in project.organizations])
+    return _dump(site_url, "organizations", [to_builtins(o) for o in project.organizations])
+
+
+def schema_json(name: str) -> str:
+    """The published JSON Schema of export `name`."""
+    return json.dumps(export_schema(name), ensure_ascii=False, indent=2, sort_keys=True) + "\n"
+
+
+def robots_txt(site_url: str) -> str:
+    """robots.txt: everything may be crawled; the sitemap's address (it works at a domain's root, so with a
+    custom domain; under a project subpath crawlers look for the file at the host's root instead)."""
+    return f"User-agent: *\nAllow: /\n\nSitemap: {site_url.rstrip('/')}/sitemap.xml\n"
 
 
 EXPORTS = {
@@ -108,3 +121,4 @@ EXPORTS = {
     "data/modules.json": modules_json,
     "data/organizations.json": organizations_json,
 }
+SCHEMA_FILES = {f"data/{name}.schema.json": name for name in EXPORT_ITEMS}
