@@ -8,15 +8,17 @@ from pathlib import Path
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import File, Files
 
-from smartschool.buildinfo import build_date
+from smartschool.buildinfo import source_date
 from smartschool.exports import EXPORTS, SCHEMA_FILES, calendar_feed, robots_txt, schema_json
 from smartschool.project import current_project
 
 
 def on_files(files: Files, config: MkDocsConfig) -> Files:
-    project = current_project(Path(config.config_file_path).parent)
+    root = Path(config.config_file_path).parent
+    project = current_project(root)
     site_url = config.site_url or "/"
-    files.append(File.generated(config, "acara/kalender.ics", content=calendar_feed(project, site_url, build_date())))
+    stamp = source_date(root, ["data/events.yaml", "data/organizations.yaml"])  # DTSTAMP: when the data changed
+    files.append(File.generated(config, "acara/kalender.ics", content=calendar_feed(project, site_url, stamp)))
     for path, export in EXPORTS.items():
         files.append(File.generated(config, path, content=export(project, site_url)))
     for path, name in SCHEMA_FILES.items():
