@@ -35,9 +35,10 @@ $(VNU_JAR): tools/vnu/package-lock.json
 serve: check
 	SITE_URL=http://$(HOST)/ $(BIN)/mkdocs serve --strict --dev-addr $(HOST) --livereload
 
-## Validate the data, then build site/ (strict: warnings fail the build)
+## Validate the data, then build site/ (strict: warnings fail the build). The build goes to a new folder next to
+## site/ and replaces it in one step only when it succeeds: on any failure the last good site/ stays as it was.
 site: check
-	$(BIN)/mkdocs build --strict
+	$(BIN)/python -m smartschool build --strict
 
 ## Validate all data files without building
 check: $(VENV)/.site-installed
@@ -55,9 +56,10 @@ weigh: $(VENV)/.test-installed
 bench: $(VENV)/.site-installed
 	$(BIN)/python benchmarks/bench.py
 
-## Publish to the gh-pages branch of `origin` (the branch method; the workflow in .github/ is the other way)
-deploy: check
-	$(BIN)/mkdocs gh-deploy --strict --force
+## Build site/ as `make site` does, then publish it to the gh-pages branch of `origin` (the branch method; the
+## workflow in .github/ is the other way). `mkdocs gh-deploy` is not used: it would rebuild site/ unstaged.
+deploy: site
+	$(BIN)/ghp-import --no-jekyll --push --force --message "Deploy $$(git rev-parse --short HEAD) (make deploy)" site
 
 ## Re-export the JSON Schemas of the data files after changing the models
 schemas: $(VENV)/.site-installed

@@ -35,7 +35,8 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
         for problem in err.problems:
             log.error(str(problem))
         count = len(err.problems)
-        raise Abort(f"Aborted: {count} data problem{'s' if count != 1 else ''}; site/ was left as it was.") from None
+        noun = "problem" if count == 1 else "problems"
+        raise Abort(f"Aborted: {count} data {noun}, found before anything was built.") from None
     for warning in project.warnings:
         notices.warning(str(warning))
     return config

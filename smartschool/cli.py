@@ -39,6 +39,14 @@ def _schemas(args: argparse.Namespace) -> int:
     return 0
 
 
+def _build(args: argparse.Namespace) -> int:
+    from .publish import publish  # the page and template modules it needs are not loaded for `check`
+
+    root = Path(args.root).resolve()
+    site_dir = Path(args.site_dir)
+    return publish(root, (site_dir if site_dir.is_absolute() else root / site_dir).resolve(), strict=args.strict)
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m smartschool", description=__doc__)
     parser.add_argument("--root", default=".", help="project folder (default: current folder)")
@@ -47,5 +55,11 @@ def main(argv: list[str] | None = None) -> int:
     schemas = commands.add_parser("schemas", help="write the JSON Schemas of the data files to data/schemas/")
     schemas.add_argument("--check", action="store_true", help="only report schemas that are out of date")
     schemas.set_defaults(run=_schemas)
+    build = commands.add_parser("build", help="build the site into a new folder next to site/ and swap it in only "
+                                "when the whole build succeeds; on any failure site/ stays as it was")
+    build.add_argument("--strict", action="store_true", help="a MkDocs warning fails the build (as mkdocs --strict)")
+    build.add_argument("--site-dir", default="site", help="the folder to publish into, relative to --root "
+                       "(default: site)")
+    build.set_defaults(run=_build)
     args = parser.parse_args(argv)
     return int(args.run(args))

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import filecmp
 import os
 import shutil
 import subprocess
@@ -56,3 +57,11 @@ def remove_built_site() -> None:
     site = _BUILT.pop("site", None)
     if site is not None:
         shutil.rmtree(site.parent, ignore_errors=True)
+
+
+def identical_tree(cmp: filecmp.dircmp) -> bool:
+    """Whether the two folders compared hold the same names and byte-identical files, all the way down."""
+    if cmp.left_only or cmp.right_only or cmp.funny_files:
+        return False
+    _, mismatch, errors = filecmp.cmpfiles(cmp.left, cmp.right, cmp.common_files, shallow=False)
+    return not mismatch and not errors and all(identical_tree(sub) for sub in cmp.subdirs.values())

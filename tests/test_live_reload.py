@@ -1,4 +1,5 @@
-"""`mkdocs serve`, run as `make serve` runs it, shows data and module edits live and survives a bad edit."""
+"""`mkdocs serve`, run as `make serve` runs it, shows data and module edits live and survives a bad edit: while a
+rebuild fails, it answers every request at once with the last good site (hooks/publish.py stages each rebuild)."""
 
 from __future__ import annotations
 
@@ -23,6 +24,8 @@ FIRST_BUILD_TIMEOUT = 90.0
 CHANGE_TIMEOUT = 60.0
 POLL_INTERVAL = 0.5
 REQUEST_TIMEOUT = 10.0
+# While a rebuild has failed, the last good site is served at once, not after the next good build.
+QUICK_ANSWER = 3.0
 
 EVENTS_PAGE = "acara/"
 MODULE_PAGE = "kurikulum/dewasa/bentuk-esa-online/"
@@ -31,8 +34,11 @@ MODULE_FILE = "curriculum/dewasa/bentuk-esa-online.md"
 EVENT_TITLE = "Workshop Smart School Online di Kupang"
 EVENT_ANCHOR = f"    title: {EVENT_TITLE}\n    status: held\n"
 MODULE_ANCHOR = 'title: "Mengenal Bentuk-Bentuk Eksploitasi Seksual Anak Online"\n'
-# What MkDocs' live-reload server logs when a rebuild raises (here: our data validation aborting it).
-REBUILD_FAILED = "An error happened during the rebuild"
+# What hooks/publish.py logs when a staged rebuild fails (MkDocs' own "An error happened during the rebuild" means
+# the builder raised, and that the server would make every request wait).
+REBUILD_FAILED = "The rebuild failed: still serving the last good site."
+HELP_PAGE = "bantuan/"
+HELP_SOURCE = "    source: https://amp.kontan.co.id/"  # the first channel's source; the help page shows its host
 
 
 @dataclass
@@ -54,10 +60,10 @@ class DevServer:
         if self.process.poll() is not None:
             self.fail(f"mkdocs serve exited with code {self.process.returncode}")
 
-    def get(self, path: str) -> str | None:
-        """The page's text, or None while the server is not answering it."""
+    def get(self, path: str, timeout: float = REQUEST_TIMEOUT) -> str | None:
+        """The page's text, or None while the server is not answering it (within `timeout` seconds)."""
         try:
-            with urllib.request.urlopen(self.base_url + path, timeout=REQUEST_TIMEOUT) as response:
+            with urllib.request.urlopen(self.base_url + path, timeout=timeout) as response:
                 return response.read().decode("utf-8")
         except (urllib.error.URLError, ConnectionError, TimeoutError):
             return None
@@ -191,3 +197,66 @@ def test_serve_shows_edits_live_and_recovers_from_a_bad_edit(project: Path, dev_
 
     assert dev_server.process.pid == pid and dev_server.process.poll() is None
     assert dev_server.output().count("Serving on") == 1
+
+
+def test_serve_keeps_serving_the_last_good_site_through_a_macro_crash_and_a_yaml_error(
+        project: Path, dev_server: DevServer) -> None:
+    help_file, events = project / "data/help.yaml", project / "data/events.yaml"
+    page = project / "docs/bantuan/index.md"
+    good_help, good_events, good_page = (path.read_text("utf-8") for path in (help_file, events, page))
+    pid = dev_server.process.pid
+    dev_server.wait_for_page(HELP_PAGE, "amp.kontan.co.id", FIRST_BUILD_TIMEOUT)
+    good_epoch = dev_server.epoch()
+
+    # A source address without `//`: it used to crash the help page's macro, and mkdocs-macros then stops the
+    # process (SystemExit), which ended the server. Validation may refuse it first; either way the server stays.
+    _replace_once(help_file, HELP_SOURCE, "    source: https:kemenpppa.go.id\n    # was: https://amp.kontan.co.id/")
+    dev_server.wait_for_output(REBUILD_FAILED, 1, CHANGE_TIMEOUT)
+    assert "data/help.yaml:" in dev_server.output() or "docs/bantuan/index.md:" in dev_server.output()
+    _assert_serves_the_last_good_site(dev_server, good_epoch, EVENT_TITLE)
+
+    # A YAML syntax error as well: validation stops the rebuild, which used to leave every request waiting.
+    events.write_text(good_events.replace(EVENT_ANCHOR, f"    title: [\n{EVENT_ANCHOR}", 1), encoding="utf-8")
+    dev_server.wait_for_output(REBUILD_FAILED, 2, CHANGE_TIMEOUT)
+    assert "data/events.yaml:" in dev_server.output() and "YAML syntax error" in dev_server.output()
+    _assert_serves_the_last_good_site(dev_server, good_epoch, EVENT_TITLE)
+
+    # Both fixed (with a visible edit): the next good rebuild is published without a restart.
+    help_file.write_text(good_help, encoding="utf-8")
+    events.write_text(good_events.replace(EVENT_ANCHOR, EVENT_ANCHOR.replace(EVENT_TITLE, "Penanda Uji 321")),
+                      encoding="utf-8")
+    dev_server.wait_for_page(EVENTS_PAGE, "Penanda Uji 321", CHANGE_TIMEOUT)
+    assert "amp.kontan.co.id" in (dev_server.get(HELP_PAGE) or "")
+    assert dev_server.get("search/search_index.json") is not None  # written into the new build, not the old one
+    fixed_epoch = dev_server.epoch()
+    assert fixed_epoch > good_epoch
+
+    # A macro expression that fails only when it runs (no validation can see it): mkdocs-macros stops the process.
+    failures = dev_server.output().count(REBUILD_FAILED)
+    _replace_once(page, "{{ help_channels() }}", '{{ help_channels() }}\n\n{{ organization_count() + "x" }}')
+    dev_server.wait_for_output(REBUILD_FAILED, failures + 1, CHANGE_TIMEOUT)
+    line = next(n for n, text in enumerate(page.read_text("utf-8").splitlines(), 1) if "organization_count" in text)
+    assert f"docs/bantuan/index.md:{line}:1: macro 'organization_count': TypeError:" in dev_server.output()
+    _assert_serves_the_last_good_site(dev_server, fixed_epoch, "Penanda Uji 321")
+
+    page.write_text(good_page, encoding="utf-8")
+    dev_server.wait_for_output("Reloading browsers", dev_server.output().count("Reloading browsers") + 1,
+                               CHANGE_TIMEOUT)
+    assert dev_server.epoch() > fixed_epoch
+    assert dev_server.process.pid == pid and dev_server.process.poll() is None
+    assert dev_server.output().count("Serving on") == 1
+    assert "Traceback" not in dev_server.output()
+
+
+def _assert_serves_the_last_good_site(dev_server: DevServer, good_epoch: int, event_title: str) -> None:
+    """The server is up, answers at once with the last good pages, and has published nothing new."""
+    dev_server.assert_alive()
+    started = time.monotonic()
+    page = dev_server.get(HELP_PAGE, timeout=QUICK_ANSWER)
+    if page is None:
+        dev_server.fail(f"/{HELP_PAGE} did not answer within {QUICK_ANSWER:.0f} s while the rebuild had failed")
+    assert "amp.kontan.co.id" in page and "kemenpppa" not in page and "organization_count" not in page
+    assert event_title in (dev_server.get(EVENTS_PAGE, timeout=QUICK_ANSWER) or "")
+    assert time.monotonic() - started < 2 * QUICK_ANSWER
+    assert dev_server.epoch() == good_epoch
+    assert "amp.kontan.co.id" in dev_server.served_file(HELP_PAGE)

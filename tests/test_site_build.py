@@ -11,7 +11,7 @@ from pathlib import Path
 
 from bs4 import BeautifulSoup
 
-from sitebuild import ROOT, mkdocs_build
+from sitebuild import ROOT, identical_tree, mkdocs_build
 
 
 def _page(site: Path, path: str) -> BeautifulSoup:
@@ -72,14 +72,7 @@ def test_bad_data_stops_the_build_and_keeps_the_last_site(scratch_project: Path,
     assert f"data/events.yaml:{line}:5: event 'kupang-2018': folow_up: unknown key 'folow_up'" in result.stderr
     assert "event 'kupang-2018': follow_up: missing" in result.stderr
     comparison = filecmp.dircmp(before, site)
-    assert _identical_tree(comparison), "site/ changed after a failed build"
-
-
-def _identical_tree(cmp: filecmp.dircmp) -> bool:
-    if cmp.left_only or cmp.right_only or cmp.funny_files:
-        return False
-    _, mismatch, errors = filecmp.cmpfiles(cmp.left, cmp.right, cmp.common_files, shallow=False)
-    return not mismatch and not errors and all(_identical_tree(sub) for sub in cmp.subdirs.values())
+    assert identical_tree(comparison), "site/ changed after a failed build"
 
 
 HOSTILE = '<script>alert(1)</script> {{ 7*7 }} [x](javascript:alert(2)) <img src=x onerror=alert(3)>'
