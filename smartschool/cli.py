@@ -6,6 +6,7 @@ import argparse
 import sys
 from pathlib import Path
 
+from .annotations import in_github_actions, workflow_command
 from .buildinfo import build_date
 from .project import validate_project
 from .schemas import stale_schemas, write_schemas
@@ -13,15 +14,20 @@ from .schemas import stale_schemas, write_schemas
 
 def _check(args: argparse.Namespace) -> int:
     project, problems = validate_project(Path(args.root), build_date())
+    annotate = in_github_actions()
     if problems:
         for problem in sorted(problems):
             print(problem, file=sys.stderr)
+            if annotate:
+                print(workflow_command(str(problem)))
         noun = "problem" if len(problems) == 1 else "problems"
         print(f"{len(problems)} {noun} found.", file=sys.stderr)
         return 1
     assert project is not None
     for warning in project.warnings:
         print(f"warning: {warning}", file=sys.stderr)
+        if annotate:
+            print(workflow_command(str(warning), "warning"))
     print(f"OK: {len(project.events)} events, {len(project.lessons)} modules, "
           f"{len(project.organizations)} organisations.")
     return 0

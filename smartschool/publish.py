@@ -24,6 +24,7 @@ from typing import TextIO
 
 from jinja2 import TemplateSyntaxError, UndefinedError
 
+from .annotations import in_github_actions, workflow_command
 from .curriculum_pages import pack_volumes
 from .paging import source_of
 from .project import Project, current_project
@@ -262,6 +263,8 @@ def publish(root: Path, site_dir: Path, *, strict: bool, out: TextIO | None = No
     if problems:
         for problem in problems:
             print(problem, file=out)
+            if in_github_actions():
+                print(workflow_command(problem), file=sys.stdout)
         print(f"Build failed: {shown}/ was left as it was.", file=out)
         return 1
     print(f"Built {shown}/: the new build has replaced the old one." if existed else f"Built {shown}/.", file=out)
