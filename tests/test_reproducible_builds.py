@@ -15,7 +15,7 @@ from pathlib import Path
 import pytest
 from icalendar import Calendar
 
-from sitebuild import SITE_URL, copy_project
+from sitebuild import SITE_URL, copy_project, identical_tree
 from smartschool.buildinfo import build_date
 
 FIRST = "2026-01-15T10:00:00+00:00"
@@ -48,14 +48,6 @@ def committed_project(tmp_path: Path) -> Path:
     return project
 
 
-def _identical(left: Path, right: Path) -> bool:
-    cmp = filecmp.dircmp(left, right)
-    if cmp.left_only or cmp.right_only or cmp.funny_files:
-        return False
-    _, mismatch, errors = filecmp.cmpfiles(left, right, cmp.common_files, shallow=False)
-    return not mismatch and not errors and all(_identical(left / d, right / d) for d in cmp.common_dirs)
-
-
 def _lastmod(site: Path) -> dict[str, str]:
     text = (site / "sitemap.xml").read_text("utf-8")
     return dict(re.findall(r"<loc>([^<]+)</loc>\s*<lastmod>([^<]+)</lastmod>", text))
@@ -65,7 +57,7 @@ def test_two_builds_of_one_commit_are_identical(committed_project: Path, tmp_pat
     _build(committed_project, tmp_path / "one", SSO_BUILD_DATE="2026-11-28")
     time.sleep(1.1)  # a later second: nothing may depend on the clock
     _build(committed_project, tmp_path / "two", SSO_BUILD_DATE="2026-11-28")
-    assert _identical(tmp_path / "one", tmp_path / "two")
+    assert identical_tree(filecmp.dircmp(tmp_path / "one", tmp_path / "two"))
 
 
 def test_lastmod_is_the_last_commit_of_the_pages_sources(committed_project: Path, tmp_path: Path) -> None:
