@@ -6,7 +6,7 @@ from collections import Counter
 from collections.abc import Callable, Iterator
 from typing import Protocol
 
-from .problems import Problem
+from .problems import Problem, quoted
 from .yamlsource import YamlSource
 
 
@@ -20,7 +20,7 @@ def duplicate_ids(source: YamlSource, key: str, kind: str, items: list[tuple[int
     seen: set[str] = set()
     for index, item in items:
         if counts[item.id] > 1 and item.id in seen:
-            yield source.problem((key, index, "id"), f"{kind} '{item.id}'", "id",
+            yield source.problem((key, index, "id"), f"{kind} {quoted(item.id)}", "id",
                                  f"duplicate id, expected each {kind} id once")
         seen.add(item.id)
 

@@ -9,6 +9,7 @@ from .frontmatter import MarkdownSource, split_front_matter
 from .modelcheck import check_document, subject_of
 from .models import Module
 from .problems import Problem
+from .sourcefiles import read_source
 from .vocabulary import TRACKS
 
 CURRICULUM_DIR = "curriculum"
@@ -46,15 +47,16 @@ def module_files(root: Path) -> list[Path]:
 
 
 def load_lessons(root: Path, paths: list[Path]) -> tuple[list[LoadedLesson], list[Problem]]:
-    """Parse and validate each module's front matter against the model; rules across modules run elsewhere."""
+    """Parse and validate each module's front matter against the model; rules across modules run elsewhere.
+
+    A module is read as UTF-8 (one leading byte-order mark dropped) and only if it is inside the project."""
     loaded: list[LoadedLesson] = []
     problems: list[Problem] = []
     for path in paths:
         name = path.relative_to(root).as_posix()
-        try:
-            text = path.read_text(encoding="utf-8")
-        except (OSError, UnicodeDecodeError) as err:
-            problems.append(Problem(name, 1, 1, "", "", f"cannot read file ({err}), expected UTF-8 text"))
+        text, found = read_source(root, path, name)  # a link out of the project is refused here, never read
+        problems += found
+        if text is None:
             continue
         source, found = split_front_matter(text, name)
         problems += found

@@ -7,7 +7,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 
 from .models import Event, month_bounds
-from .problems import Problem
+from .problems import Problem, quoted
 from .yamlsource import YamlSource
 
 
@@ -22,7 +22,7 @@ class EventContext:
     all_event_ids: set[str] = field(default_factory=set)
 
     def problem(self, index: int, event_id: str, path: tuple, field_name: str, message: str) -> Problem:
-        return self.source.problem(("events", index, *path), f"event '{event_id}'", field_name, message)
+        return self.source.problem(("events", index, *path), f"event {quoted(event_id)}", field_name, message)
 
 
 Rule = Callable[[EventContext], Iterator[Problem]]
@@ -61,7 +61,7 @@ def partner_classes_known(ctx: EventContext) -> Iterator[Problem]:
             if partner.organization not in ctx.organization_ids:
                 message = _unknown_org(partner.organization, ctx)
             elif partner.organization in seen:
-                message = f"'{partner.organization}' runs a class twice, expected one class per organisation"
+                message = f"{quoted(partner.organization)} runs a class twice, expected one class per organisation"
             else:
                 seen.add(partner.organization)
                 continue
@@ -97,22 +97,22 @@ def follow_up_after_event(ctx: EventContext) -> Iterator[Problem]:
                                   "names the event itself, expected the id of the next event")
             elif follow.event not in ctx.all_event_ids:
                 yield ctx.problem(index, event.id, ("follow_up", "event"), "follow_up.event",
-                                  f"'{follow.event}' is not an event id, expected one of the ids in data/events.yaml")
+                                  f"{quoted(follow.event)} is not an event id, expected one of the ids in "
+                                  "data/events.yaml")
 
 
 def modules_known(ctx: EventContext) -> Iterator[Problem]:
     """Modules named by a day, or by its schedule, exist in the curriculum."""
-    message = "'{}' is not a curriculum module, expected an id from curriculum/"
     for index, event in ctx.events:
         for d, day in enumerate(event.days):
             for m, module_id in enumerate(day.modules):
                 if module_id not in ctx.module_ids:
                     yield ctx.problem(index, event.id, ("days", d, "modules", m), f"days[{d}].modules[{m}]",
-                                      message.format(module_id))
+                                      _unknown_module(module_id))
             for i, item in enumerate(day.schedule.items if day.schedule else ()):
                 if item.module and item.module not in ctx.module_ids:
                     yield ctx.problem(index, event.id, ("days", d, "schedule", "items", i, "module"),
-                                      f"days[{d}].schedule.items[{i}].module", message.format(item.module))
+                                      f"days[{d}].schedule.items[{i}].module", _unknown_module(item.module))
 
 
 RULES: tuple[Rule, ...] = (unique_ids, dates_in_order, partner_classes_known, organisations_known,
@@ -126,4 +126,8 @@ def check_events(ctx: EventContext) -> list[Problem]:
 
 def _unknown_org(org_id: str, ctx: EventContext) -> str:
     known = ", ".join(sorted(ctx.organization_ids)) or "none defined"
-    return f"'{org_id}' is not a known organisation, expected an id from data/organizations.yaml ({known})"
+    return f"{quoted(org_id)} is not a known organisation, expected an id from data/organizations.yaml ({known})"
+
+
+def _unknown_module(module_id: str) -> str:
+    return f"{quoted(module_id)} is not a curriculum module, expected an id from curriculum/"

@@ -7,12 +7,13 @@ from collections.abc import Iterator
 from datetime import date, timedelta
 
 from .common_rules import duplicate_ids
-from .models import GlossaryTerm, HelpChannel
-from .problems import Problem
+from .models import URL_PATTERN, GlossaryTerm, HelpChannel
+from .problems import Problem, quoted
+from .text_rules import text_fault
 from .yamlsource import YamlSource
 
 PHONE = re.compile(r"^\+?\d[\d -]*\d$")
-URL = re.compile(r"^https?://\S+$")
+URL = re.compile(URL_PATTERN)  # the same rule as every other web address in the data
 STALE_AFTER = timedelta(days=365)
 
 
@@ -20,16 +21,16 @@ def check_channels(source: YamlSource, channels: list[tuple[int, HelpChannel]]) 
     """Ids are unique; phone numbers are numbers; web contacts are addresses; every channel can be reached."""
     yield from duplicate_ids(source, "channels", "channel", channels)
     for index, channel in channels:
-        subject = f"channel '{channel.id}'"
+        subject = f"channel {quoted(channel.id)}"
         for c, contact in enumerate(channel.contacts):
             where = ("channels", index, "contacts", c, "value")
             name = f"contacts[{c}].value"
             if contact.kind in ("telepon", "whatsapp") and not PHONE.match(contact.value):
                 yield source.problem(where, subject, name,
-                                     f"{contact.value!r} is not a phone number, expected digits (and hyphens)")
-            if contact.kind == "web" and not URL.match(contact.value):
+                                     f"{quoted(contact.value)} is not a phone number, expected digits (and hyphens)")
+            if contact.kind == "web" and not URL.search(contact.value):
                 yield source.problem(where, subject, name,
-                                     f"{contact.value!r} is not a web address, expected https://…")
+                                     f"{quoted(contact.value)} is not a web address, expected https://…")
         if not channel.contacts and not channel.note:
             yield source.problem(("channels", index), subject, "contacts",
                                  "no contact and no note, expected at least one way to reach the channel")
@@ -39,7 +40,7 @@ def stale_channels(source: YamlSource, channels: list[tuple[int, HelpChannel]], 
     """Published channels last verified more than 12 months before `today` (a warning, not an error)."""
     for index, channel in channels:
         if channel.status == "verified" and is_stale(channel, today):
-            yield source.problem(("channels", index, "verified"), f"channel '{channel.id}'", "verified",
+            yield source.problem(("channels", index, "verified"), f"channel {quoted(channel.id)}", "verified",
                                  f"last verified {channel.verified}, more than 12 months ago; "
                                  "expected a check against the source and a new date")
 
@@ -49,13 +50,40 @@ def is_stale(channel: HelpChannel, today: date) -> bool:
 
 
 def check_terms(source: YamlSource, terms: list[tuple[int, GlossaryTerm]]) -> Iterator[Problem]:
-    """Ids are unique, and no alias belongs to two terms (a hover could show only one definition)."""
+    """Ids are unique, no alias belongs to two terms (a hover could show only one definition), and every alias
+    can show its definition."""
     yield from duplicate_ids(source, "terms", "term", terms)
     owners: dict[str, str] = {}
     for index, term in terms:
-        subject = f"term '{term.id}'"
+        subject = f"term {quoted(term.id)}"
         for a, alias in enumerate(term.aliases):
             if alias in owners and owners[alias] != term.id:
                 yield source.problem(("terms", index, "aliases", a), subject, f"aliases[{a}]",
-                                     f"{alias!r} is already an alias of '{owners[alias]}', expected it once")
+                                     f"{quoted(alias)} is already an alias of {quoted(owners[alias])}, "
+                                     "expected it once")
             owners.setdefault(alias, term.id)
+    yield from aliases_are_words(source, terms)
+
+
+def aliases_are_words(source: YamlSource, terms: list[tuple[int, GlossaryTerm]]) -> Iterator[Problem]:
+    """An alias starts and ends with a letter or digit: the tooltip finds an alias in running text only between
+    word boundaries, so `KBGO (kekerasan …)` or `K.B.G.O.` would never show its definition."""
+    for index, term in terms:
+        for a, alias in enumerate(term.aliases):
+            if text_fault(alias) or (alias[:1].isalnum() and alias[-1:].isalnum()):
+                continue  # a refused character is reported on its own
+            forms = ", ".join(quoted(form) for form in _alias_forms(alias))
+            message = (f"{quoted(alias)} does not start and end with a letter or digit, so it never shows its "
+                       f"definition (an alias is found in running text only as a whole word), expected each form "
+                       f"as an alias of its own, starting and ending with a letter or digit, here: {forms}"
+                       if forms else
+                       f"{quoted(alias)} holds no letter or digit, so it never shows its definition, expected a "
+                       f"word or phrase as it appears in running text")
+            yield source.problem(("terms", index, "aliases", a), f"term {quoted(term.id)}", f"aliases[{a}]", message)
+
+
+def _alias_forms(alias: str) -> list[str]:
+    """The aliases to write instead: `KBGO (kekerasan …)` is two forms, `K.B.G.O.` loses its final dot."""
+    parts = alias.split("(", 1) if "(" in alias else [alias]
+    forms = [re.sub(r"^[\W_]+|[\W_]+$", "", part) for part in parts]
+    return [form for form in forms if form]

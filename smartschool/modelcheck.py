@@ -9,6 +9,7 @@ from __future__ import annotations
 import datetime as dt
 import difflib
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cache
 from typing import Any, TypeVar
@@ -18,8 +19,9 @@ from msgspec import inspect as typeinfo
 
 from .models import ALIAS_PATTERN, CLOCK_PATTERN, MONTH_OR_DATE_PATTERN, SLUG_PATTERN, TEXT_PATTERN, URL_PATTERN
 from .models import FieldError
-from .problems import Problem
-from .yamlsource import YamlSource, dotted
+from .problems import Problem, quoted
+from .text_rules import text_fault, text_faults
+from .yamlsource import YamlSource, dotted, double_quoted
 
 M = TypeVar("M", bound=msgspec.Struct)
 Loc = tuple[str | int, ...]
@@ -49,6 +51,7 @@ def check_items(source: YamlSource, key: str, model: type[M], kind: str) -> tupl
         return [], [*problems, source.problem((key,), "", key, f"{_kind_of(items)}, expected a list of {kind}s")]
     valid: list[tuple[int, M]] = []
     convert = msgspec.convert
+    check_text = source.may_hold_hidden_characters()
     for index, raw in enumerate(items):
         if not isinstance(raw, dict):
             problems.append(source.problem((key, index), subject_of(kind, raw, index), "",
@@ -59,6 +62,13 @@ def check_items(source: YamlSource, key: str, model: type[M], kind: str) -> tupl
         except msgspec.ValidationError as err:
             subject = subject_of(kind, raw, index)
             problems.extend(_located(source, (key, index), subject, fault) for fault in faults(raw, model, err))
+        else:  # the types are right; the characters of the text are checked too (what no pattern can say)
+            if check_text:
+                problems.extend(_located(source, (key, index), subject_of(kind, raw, index), Fault(loc, message))
+                                for loc, message in text_faults(raw))
+    problems += _hidden_comments(source, lambda path: (subject_of(kind, items[path[1]], path[1]), path[2:])
+                                 if len(path) >= 2 and path[0] == key and isinstance(path[1], int)
+                                 and path[1] < len(items) else ("", path))
     return valid, problems
 
 
@@ -66,16 +76,36 @@ def check_document(source: YamlSource, model: type[M], subject: str) -> tuple[M 
     """Validate a whole document (such as front matter) against one model."""
     if not isinstance(source.data, dict):
         return None, [source.problem((), subject, "", f"{_kind_of(source.data)}, expected a mapping")]
+    hidden = _hidden_comments(source, lambda path: (subject, path))
     try:
-        return msgspec.convert(source.data, model), []
+        document = msgspec.convert(source.data, model)
     except msgspec.ValidationError as err:
-        return None, [_located(source, (), subject, fault) for fault in faults(source.data, model, err)]
+        return None, [*(_located(source, (), subject, fault) for fault in faults(source.data, model, err)), *hidden]
+    text_problems = [_located(source, (), subject, Fault(loc, message)) for loc, message in
+                     (text_faults(source.data) if source.may_hold_hidden_characters() else ())]
+    return document, [*text_problems, *hidden]
 
 
 def subject_of(kind: str, raw: Any, index: int) -> str:
     """How a problem names its item: by id where it has a usable one, else by position."""
     ident = raw.get("id") if isinstance(raw, dict) else None
-    return f"{kind} '{ident}'" if isinstance(ident, str) and ident else f"{kind} #{index + 1}"
+    return f"{kind} {quoted(ident)}" if isinstance(ident, str) and ident else f"{kind} #{index + 1}"
+
+
+def _hidden_comments(source: YamlSource, name: Callable[[Loc], tuple[str, Loc]]) -> list[Problem]:
+    """A plain value cut short by `#` read as a comment: at the `#`, with the quoted text to write instead.
+
+    `name` turns a value's path into the problem's subject and the path of its field within that subject.
+    """
+    problems = []
+    for path, hidden in source.hidden_comments():
+        subject, loc = name(path)
+        lead = f"{path[-1]}:" if path and isinstance(path[-1], str) else "-"  # `title:`, or `-` for a list item
+        written = double_quoted(f"{hidden.value} {hidden.dropped}")
+        problems.append(Problem(source.name, hidden.line + 1 + source.line_offset, hidden.column + 1, subject,
+                                dotted(loc), f"the text after '#' is read as a comment and dropped, expected the "
+                                             f"whole text in quotes: {lead} {written}"))
+    return problems
 
 
 def faults(raw: dict, model: type[msgspec.Struct], error: msgspec.ValidationError) -> list[Fault]:
@@ -112,7 +142,7 @@ def _struct_faults(raw: Any, info: typeinfo.StructType, loc: Loc) -> list[Fault]
         if isinstance(cause, FieldError) and cause.field in fields:
             spec = fields[cause.field]
             return [Fault((*loc, cause.field),
-                          f"{raw.get(cause.field)!r} is not valid ({cause}), expected {_expected_of(spec.type)}")]
+                          f"{quoted(raw.get(cause.field))} is not valid ({cause}), expected {_expected_of(spec.type)}")]
         return [Fault(loc, _plain(str(err)))]
     return []
 
@@ -150,19 +180,19 @@ def _leaf_fault(value: Any, kind: typeinfo.Type, expected: str) -> str | None:
     if isinstance(kind, typeinfo.LiteralType):
         if value in kind.values and type(value) is type(kind.values[0]):
             return None
-        return f"{value!r} is not allowed, expected one of: {', '.join(repr(v) for v in kind.values)}"
+        return f"{quoted(value)} is not allowed, expected one of: {', '.join(repr(v) for v in kind.values)}"
     if isinstance(kind, typeinfo.DateType):
         try:
             msgspec.convert(value, dt.date)
         except msgspec.ValidationError:
-            return f"{value!r} is not a real date, expected YYYY-MM-DD"
+            return f"{quoted(value)} is not a real date, expected YYYY-MM-DD"
         return None
     if isinstance(kind, typeinfo.StrType):
         if not isinstance(value, str):
             return f"{_kind_of(value)} is not accepted, expected {expected}"
         if kind.pattern and not re.search(kind.pattern, value):
             return _pattern_fault(value, kind.pattern, expected)
-        return None
+        return text_fault(value)
     if isinstance(kind, typeinfo.IntType):
         if isinstance(value, bool) or not isinstance(value, int):
             return f"{_kind_of(value)} is not accepted, expected {expected}"
@@ -179,23 +209,25 @@ def _leaf_fault(value: Any, kind: typeinfo.Type, expected: str) -> str | None:
 
 
 def _pattern_fault(value: str, pattern: str, expected: str) -> str:
+    shown_value = quoted(value)
     if pattern == SLUG_PATTERN:
-        return (f"{value!r} is not a lowercase slug, "
+        return (f"{shown_value} is not a lowercase slug, "
                 "expected letters a-z, digits and single hyphens (like 'kupang-2018')")
     if pattern == URL_PATTERN:
-        return f"{value!r} is not a web address, expected a URL starting with https:// or http://"
+        return f"{shown_value} is not a web address, expected a URL starting with https:// or http://"
     if pattern == MONTH_OR_DATE_PATTERN:
-        return f"{value!r} is not a month or date, expected YYYY-MM or YYYY-MM-DD"
+        return f"{shown_value} is not a month or date, expected YYYY-MM or YYYY-MM-DD"
     if pattern == CLOCK_PATTERN:
-        return f"{value!r} is not a time of day, expected HH:MM (like '08:30')"
+        return f"{shown_value} is not a time of day, expected HH:MM (like '08:30')"
     if pattern == TEXT_PATTERN:
         if not value.strip():
             return f"is empty, expected {expected}"
-        return (f"{value!r} starts or ends with spaces or a line break, expected the text without them "
+        return (f"{shown_value} starts or ends with spaces or a line break, expected the text without them "
                 "(a folded block is written '>-', not '>')")
     if pattern == ALIAS_PATTERN:
-        return f"{value!r} holds a bracket or a line break, expected a word or phrase as it appears in running text"
-    return f"{value!r} does not match {pattern}, expected {expected}"
+        return (f"{shown_value} holds a bracket or a line break, expected a word or phrase as it appears in "
+                "running text")
+    return f"{shown_value} does not match {pattern}, expected {expected}"
 
 
 def _expected_of(kind: typeinfo.Type) -> str:
@@ -217,7 +249,7 @@ def _plain(message: str) -> str:
 def _unknown_key(name: str, allowed: list[str]) -> str:
     close = difflib.get_close_matches(name, allowed, n=1)
     hint = f" (did you mean '{close[0]}'?)" if close else ""
-    return f"unknown key '{name}'{hint}, expected one of: {', '.join(allowed)}"
+    return f"unknown key {quoted(name)}{hint}, expected one of: {', '.join(allowed)}"
 
 
 def _kind_of(value: Any) -> str:
@@ -230,5 +262,5 @@ def _kind_of(value: Any) -> str:
     if isinstance(value, bool):
         return f"the boolean {value!r}"
     if isinstance(value, (int, float)):
-        return f"the number {value!r}"
-    return f"the text {value!r}"
+        return f"the number {quoted(value)}"
+    return f"the text {quoted(value)}"

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import calendar
 import datetime as dt
+import re
 from functools import cache
 from typing import Annotated, Literal
 
@@ -15,6 +16,8 @@ from .vocabulary import AUDIENCES, EVENT_STATUSES, METHODS, TRACKS
 SLUG_PATTERN = r"^[a-z0-9]+(?:-[a-z0-9]+)*$(?!\n)"
 TEXT_PATTERN = r"^\S(?:[\s\S]*\S)?$(?!\n)"  # not blank, no spaces or line breaks around it
 URL_PATTERN = r"^https?://[^\s/$.?#][^\s]*$(?!\n)"
+# What starts like a web address: `http`, `www.`, or a scheme such as `https:` with no space after its colon.
+LOOKS_LIKE_ADDRESS = re.compile(r"^(?:[A-Za-z][A-Za-z0-9+.-]*:\S|[Hh][Tt][Tt][Pp]|[Ww][Ww][Ww]\.)")
 CLOCK_PATTERN = r"^([01]\d|2[0-3]):[0-5]\d$(?!\n)"
 MONTH_OR_DATE_PATTERN = r"^\d{4}-\d{2}(-\d{2})?$(?!\n)"
 ALIAS_PATTERN = r"^[^\[\]\n]+$(?!\n)"
@@ -22,6 +25,9 @@ ALIAS_PATTERN = r"^[^\[\]\n]+$(?!\n)"
 Slug = Annotated[str, Meta(pattern=SLUG_PATTERN)]
 Text = Annotated[str, Meta(pattern=TEXT_PATTERN)]
 Url = Annotated[str, Meta(pattern=URL_PATTERN)]
+# A web address, or a citation in words; a value that starts like an address must be a whole URL (the model that
+# uses it calls `url_or_citation_fault`: `https:kemenpppa.go.id` is neither, and would break the page).
+UrlOrCitation = Text
 ClockTime = Annotated[str, Meta(pattern=CLOCK_PATTERN)]
 MonthOrDate = Annotated[str, Meta(pattern=MONTH_OR_DATE_PATTERN)]  # a real month or day: FollowUp checks it
 PositiveInt = Annotated[int, Meta(gt=0)]
@@ -34,6 +40,13 @@ Track = Literal[tuple(TRACKS)]  # type: ignore[valid-type]
 def doc(description: str, **constraints: int) -> Meta:
     """A field's description (shown in the data reference, the JSON Schemas and error messages) and constraints."""
     return Meta(description=description, **constraints)
+
+
+def url_or_citation_fault(value: str) -> str | None:
+    """Why `value` is neither a web address nor a citation in words, or None if it is one of them."""
+    if LOOKS_LIKE_ADDRESS.match(value) and not re.search(URL_PATTERN, value):
+        return "it starts like a web address but is not a whole one, such as 'https://kemenpppa.go.id'"
+    return None
 
 
 class FieldError(ValueError):
@@ -237,7 +250,13 @@ class HelpChannel(Model, kw_only=True):
     urgent: Annotated[bool, doc("Shown first and in the short help box.")] = False
     status: Annotated[Literal["verified", "unverified"], doc("Only verified channels are published.")]
     verified: Annotated[dt.date, doc("When the details were last checked against the source.")]
-    source: Annotated[Text, doc("Public source that confirms the details: a web address or a citation.")]
+    source: Annotated[UrlOrCitation, doc("Public source that confirms the details: a web address (https://…) "
+                                         "or a citation in words.")]
+
+    def __post_init__(self) -> None:
+        fault = url_or_citation_fault(self.source)
+        if fault is not None:
+            raise FieldError("source", fault)
 
 
 class HelpFile(Model, kw_only=True):

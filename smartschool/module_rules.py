@@ -4,13 +4,16 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Collection, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
-from .curriculum import LoadedLesson
+from .curriculum import LoadedLesson, module_files
+from .markdown_nesting import MAX_NESTING, too_deep
 from .markdown_safety import unsafe_constructs
-from .problems import Problem
+from .module_links import ModulePage, bad_links, site_pages
+from .problems import Problem, quoted
+from .sourcefiles import resolves_inside
 from .vocabulary import TRACK_AUDIENCES
 from .yamlsource import dotted
 
@@ -22,6 +25,9 @@ SAFEGUARDING = re.compile(r"^!!! perlindungan\b.*$", re.MULTILINE)
 class ModuleContext:
     root: Path
     lessons: list[LoadedLesson]
+    # Ids of the events, each with a page `acara/<id>/` a module may link to; asked for only when a link points
+    # there (so the rules need not wait for the events file, read on another thread).
+    event_ids: Callable[[], Collection[str]] = frozenset
 
     @property
     def ids(self) -> set[str]:
@@ -32,7 +38,16 @@ Rule = Callable[[ModuleContext], Iterator[Problem]]
 
 
 def _problem(item: LoadedLesson, path: tuple, message: str) -> Problem:
-    return item.source.front.problem(path, f"module '{item.lesson.id}'", dotted(path), message)
+    return item.source.front.problem(path, _subject(item), dotted(path), message)
+
+
+def _subject(item: LoadedLesson) -> str:
+    return f"module {quoted(item.lesson.id)}"
+
+
+def _body_problem(item: LoadedLesson, line: int, column: int, message: str) -> Problem:
+    """A problem in the body, at a 1-based line and column of the body."""
+    return Problem(item.lesson.path, item.source.body_line + line - 1, column, _subject(item), "body", message)
 
 
 def file_matches_id_and_track(ctx: ModuleContext) -> Iterator[Problem]:
@@ -40,9 +55,11 @@ def file_matches_id_and_track(ctx: ModuleContext) -> Iterator[Problem]:
     for item in ctx.lessons:
         module, path = item.lesson.module, Path(item.lesson.path)
         if module.id != path.stem:
-            yield _problem(item, ("id",), f"'{module.id}' differs from the file name, expected '{path.stem}'")
+            yield _problem(item, ("id",),
+                           f"{quoted(module.id)} differs from the file name, expected {quoted(path.stem)}")
         if module.track != path.parent.name:
-            yield _problem(item, ("track",), f"'{module.track}' differs from the folder, expected '{path.parent.name}'")
+            yield _problem(item, ("track",),
+                           f"{quoted(module.track)} differs from the folder, expected {quoted(path.parent.name)}")
 
 
 # Addresses inside a track folder that the site generates itself (pack volumes, later pages of the module list).
@@ -53,7 +70,7 @@ def id_not_reserved(ctx: ModuleContext) -> Iterator[Problem]:
     """A module id does not take an address the site uses for its own pages."""
     for item in ctx.lessons:
         if RESERVED_ID.match(item.lesson.id):
-            yield _problem(item, ("id",), f"'{item.lesson.id}' is an address the site uses for its own pages, "
+            yield _problem(item, ("id",), f"{quoted(item.lesson.id)} is an address the site uses for its own pages, "
                                           "expected another id (not paket-fasilitator… or halaman-<n>)")
 
 
@@ -89,7 +106,7 @@ def audiences_fit_track(ctx: ModuleContext) -> Iterator[Problem]:
         for index, audience in enumerate(module.audiences):
             if audience not in allowed:
                 yield _problem(item, ("audiences", index),
-                               f"'{audience}' is not an audience of track {module.track}, "
+                               f"{quoted(audience)} is not an audience of track {module.track}, "
                                f"expected one of: {', '.join(allowed)}")
 
 
@@ -112,7 +129,7 @@ def objectives_say_what_participants_can_do(ctx: ModuleContext) -> Iterator[Prob
         for index, objective in enumerate(item.lesson.module.objectives):
             if not objective.startswith(OBJECTIVE_START):
                 yield _problem(item, ("objectives", index),
-                               f"{objective[:40]!r} does not say what participants can do, "
+                               f"{quoted(objective)} does not say what participants can do, "
                                f"expected it to start with '{OBJECTIVE_START.strip()} …'")
 
 
@@ -124,16 +141,25 @@ def related_modules_resolve(ctx: ModuleContext) -> Iterator[Problem]:
                 yield _problem(item, ("related", index), "names the module itself, expected another module's id")
             elif other not in ctx.ids:
                 yield _problem(item, ("related", index),
-                               f"'{other}' is not a module id, expected one of: {', '.join(sorted(ctx.ids))}")
+                               f"{quoted(other)} is not a module id, expected one of: {', '.join(sorted(ctx.ids))}")
 
 
 def sources_exist(ctx: ModuleContext) -> Iterator[Problem]:
-    """A source cited as a file is a file in the project."""
+    """A source cited as a file is a file in the project: the path, with every link on it followed, stays inside
+    the project folder (`../../etc/passwd`, `/etc/passwd` and a link out of the project are refused)."""
     for item in ctx.lessons:
         for index, source in enumerate(item.lesson.module.sources):
-            if source.file is not None and not (ctx.root / source.file).is_file():
+            if source.file is None:
+                continue
+            path = ctx.root / source.file
+            if not resolves_inside(ctx.root, path):
                 yield _problem(item, ("sources", index, "file"),
-                               f"'{source.file}' is not a file in the project, expected a path from the project root")
+                               f"{quoted(source.file)} leads outside the project, expected a path from the project "
+                               "root to a file in the project (such as 'docs/bantuan/index.md')")
+            elif not path.is_file():
+                yield _problem(item, ("sources", index, "file"),
+                               f"{quoted(source.file)} is not a file in the project, expected a path from the "
+                               "project root")
 
 
 def youth_modules_carry_safeguarding(ctx: ModuleContext) -> Iterator[Problem]:
@@ -143,12 +169,11 @@ def youth_modules_carry_safeguarding(ctx: ModuleContext) -> Iterator[Problem]:
             continue
         block = _admonition(item.lesson.body, SAFEGUARDING)
         if block is None:
-            yield Problem(item.lesson.path, item.source.body_line, 1, f"module '{item.lesson.id}'", "body",
-                          "no safeguarding note, expected a '!!! perlindungan \"…\"' block on what to do "
-                          "if a participant discloses abuse")
+            yield _body_problem(item, 1, 1, "no safeguarding note, expected a '!!! perlindungan \"…\"' block on what "
+                                            "to do if a participant discloses abuse")
         elif "129" not in block:
-            yield Problem(item.lesson.path, item.source.body_line, 1, f"module '{item.lesson.id}'", "body",
-                          "the safeguarding note does not refer to SAPA 129, expected the referral to SAPA 129")
+            yield _body_problem(item, 1, 1, "the safeguarding note does not refer to SAPA 129, expected the "
+                                            "referral to SAPA 129")
 
 
 def body_is_safe_markdown(ctx: ModuleContext) -> Iterator[Problem]:
@@ -156,8 +181,61 @@ def body_is_safe_markdown(ctx: ModuleContext) -> Iterator[Problem]:
     than http(s), mailto and tel, no image from another site, no event handler or style in an attribute list."""
     for item in ctx.lessons:
         for found in unsafe_constructs(item.lesson.body):
-            yield Problem(item.lesson.path, item.source.body_line + found.line - 1, found.column,
-                          f"module '{item.lesson.id}'", "body", found.message)
+            yield _body_problem(item, found.line, found.column, found.message)
+
+
+def body_nesting_is_bounded(ctx: ModuleContext) -> Iterator[Problem]:
+    """Lists and quotes nest at most MAX_NESTING levels: Markdown reads nesting recursively, and a few hundred
+    levels would stop the build (the body is checked before Markdown ever reads it)."""
+    for item in ctx.lessons:
+        deep = too_deep(item.lesson.body)
+        if deep is not None:
+            yield _body_problem(item, deep.line, deep.column,
+                                f"lists or quotes are nested {deep.depth} levels deep here, expected at most "
+                                f"{MAX_NESTING} levels (each '>', list marker and four spaces of indentation is a "
+                                "level): move these lines up a level, or start a new list")
+
+
+def body_links_resolve(ctx: ModuleContext) -> Iterator[Problem]:
+    """Relative links and images point to pages and files of the built site, and `#anchors` on a module page
+    to its headings, as MkDocs resolves them (see smartschool.module_links)."""
+    modules = {_page_of(item.lesson.module.track, item.lesson.id):
+               ModulePage(item.lesson.id, item.lesson.body, bool(item.lesson.module.materials),
+                          bool(item.lesson.module.related))
+               for item in ctx.lessons}
+    files = module_files(ctx.root)
+    extra = [_page_of(path.parent.name, path.stem) for path in files]  # a module that failed is not lost too
+    counts = Counter(path.parent.name for path in files)
+    pages = site_pages(ctx.root, modules, extra, lambda page: _generated_page(page, counts, ctx.event_ids))
+    for item in ctx.lessons:
+        for found in bad_links(item.lesson.body, _page_of(item.lesson.module.track, item.lesson.id), pages):
+            yield _body_problem(item, found.line, found.column, found.message)
+
+
+def _page_of(track: str, module_id: str) -> str:
+    """The source path MkDocs gives a module's generated page (links resolve from its folder)."""
+    return f"kurikulum/{track}/{module_id}.md"
+
+
+GENERATED_PAGE = re.compile(r"^kurikulum/([a-z]+)/(?:paket-fasilitator(?:-(\d+))?|halaman-(\d+))\.md$")
+EVENT_PAGE = re.compile(r"^acara/([^/]+)\.md$")
+
+
+def _generated_page(page: str, modules_per_track: Counter[str], event_ids: Callable[[], Collection[str]]) -> bool:
+    """Whether the build generates `page`: an event's page, a facilitator pack volume or a later page of a track's
+    module list."""
+    event = EVENT_PAGE.match(page)
+    if event is not None:
+        return event.group(1) in event_ids()
+    found = GENERATED_PAGE.match(page)
+    if found is None or not modules_per_track[found.group(1)]:
+        return False
+    from .curriculum_pages import PACK_VOLUME_MODULES, TRACK_PAGE_MODULES  # not at import: it imports this module
+
+    count = modules_per_track[found.group(1)]
+    if found.group(3):
+        return 2 <= int(found.group(3)) <= -(-count // TRACK_PAGE_MODULES)
+    return int(found.group(2) or 1) <= -(-count // PACK_VOLUME_MODULES) and found.group(2) != "1"
 
 
 def _admonition(body: str, start: re.Pattern[str]) -> str | None:
@@ -176,7 +254,7 @@ def _admonition(body: str, start: re.Pattern[str]) -> str | None:
 RULES: tuple[Rule, ...] = (file_matches_id_and_track, id_not_reserved, unique_ids_and_orders, agenda_adds_up,
                            audiences_fit_track, age_band_for_youth_only, objectives_say_what_participants_can_do,
                            related_modules_resolve, sources_exist, youth_modules_carry_safeguarding,
-                           body_is_safe_markdown)
+                           body_is_safe_markdown, body_nesting_is_bounded, body_links_resolve)
 
 
 def check_modules(ctx: ModuleContext) -> list[Problem]:

@@ -6,6 +6,18 @@ import re
 from dataclasses import dataclass
 
 _CONTROL = re.compile(r"[\x00-\x1f\x7f]")
+# How many characters of a value a message quotes: enough to recognise it, never a whole file in the log.
+QUOTE_LIMIT = 60
+
+
+def shown(value: str, limit: int = QUOTE_LIMIT) -> str:
+    """`value` cut to `limit` characters, ending in "…" when it was cut: the one place messages shorten values."""
+    return value if len(value) <= limit else value[:limit - 1] + "…"
+
+
+def quoted(value: object, limit: int = QUOTE_LIMIT) -> str:
+    """A value as a message quotes it: Python's repr (so hidden characters show as escapes), cut to `limit`."""
+    return repr(shown(value, limit)) if isinstance(value, str) else shown(repr(value), limit)
 
 
 def _one_line(text: str) -> str:

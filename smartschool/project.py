@@ -15,6 +15,7 @@ from typing import TypeVar
 from msgspec import Struct
 
 from .curriculum import Lesson, load_lessons, module_files
+from .docs_pages import check_sources
 from .event_rules import EventContext, check_events
 from .module_rules import ModuleContext, check_modules
 from .common_rules import unique_ids
@@ -121,7 +122,7 @@ def validate_project(root: Path, today: date | None = None) -> tuple[Project | N
     # The events file, the largest, is parsed on a second thread while the modules are read: yaml-rs lets go of
     # the interpreter while it parses, so the two overlap on a machine with more than one core.
     with collector_paused(), ThreadPoolExecutor(max_workers=1) as pool:
-        events_read = pool.submit(read_yaml, root / EVENTS_FILE, EVENTS_FILE)
+        events_read = pool.submit(read_yaml, root / EVENTS_FILE, EVENTS_FILE, root)
         return _validate(root, today, events_read)
 
 
@@ -137,7 +138,9 @@ def _validate(root: Path, today: date | None,
     paths = module_files(root)
     loaded, found = load_lessons(root, paths)
     problems += found
-    problems += check_modules(ModuleContext(root, loaded))
+    problems += check_sources(root, skip=paths)  # links in docs/ and curriculum/, and docs pages as UTF-8
+    # A module body may link to an event's page: only then do the module rules wait for the events file.
+    problems += check_modules(ModuleContext(root, loaded, _event_ids_once_read(events_read)))
     lessons = [item.lesson for item in loaded]
 
     event_source, found = events_read.result()
@@ -176,11 +179,19 @@ def _validate(root: Path, today: date | None,
 def _load_list(root: Path, name: str, key: str, model: type[M], kind: str,
                rules: ListRule[M]) -> tuple[YamlSource | None, list[tuple[int, M]], list[Problem]]:
     """Read one data file holding a list of `model` items, and run its rules on the valid items."""
-    source, problems = read_yaml(root / name, name)
+    source, problems = read_yaml(root / name, name, root)
     if source is None:
         return None, [], problems
     items, found = check_items(source, key, model, kind)
     return source, items, problems + found + list(rules(source, items))
+
+
+def _event_ids_once_read(events_read: Future[tuple[YamlSource | None, list[Problem]]]) -> Callable[[], set[str]]:
+    """The ids in the events file, asked for when needed: waiting for the file only then."""
+    def event_ids() -> set[str]:
+        source, _ = events_read.result()
+        return _raw_ids(source.data, "events") if source is not None else set()
+    return event_ids
 
 
 def _raw_ids(data: object, key: str) -> set[str]:
@@ -203,9 +214,18 @@ _CACHE: dict[Path, tuple[tuple, Project]] = {}
 
 
 def _fingerprint(root: Path) -> tuple:
-    """What changes when any source file changes: names, sizes and modification times."""
-    files = sorted([*root.glob("data/*.yaml"), *root.glob("curriculum/**/*.md")])
-    return tuple((str(f), s.st_size, s.st_mtime_ns) for f in files for s in [f.stat()])
+    """What changes when any source file changes: names, sizes and modification times (a broken link counts by
+    its name, so that it is reported rather than a traceback)."""
+    files = sorted([*root.glob("data/*.yaml"), *root.glob("curriculum/**/*.md"), *root.glob("docs/**/*.md")])
+    return tuple((str(f), *_size_and_time(f)) for f in files)
+
+
+def _size_and_time(path: Path) -> tuple[int, int]:
+    try:
+        found = path.stat()
+    except OSError:
+        return (-1, -1)
+    return (found.st_size, found.st_mtime_ns)
 
 
 def load_project_cached(root: Path, today: date | None = None) -> Project:

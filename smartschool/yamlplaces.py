@@ -119,3 +119,75 @@ def find(places: Places, path: Path_, *, key: bool = False) -> Place | None:
         else:
             break
     return place
+
+
+def paths_of_scalars(places: Places) -> dict[tuple[int, int], Path_]:
+    """Every scalar value's 0-based (line, column) and its path (keys are not values and are left out)."""
+    found: dict[tuple[int, int], Path_] = {}
+    stack: list[tuple[Place, Path_]] = [(places.root, ())] if places.root is not None else []
+    while stack:
+        place, path = stack.pop()
+        children = place.children
+        if children is None:
+            found.setdefault((place.line, place.column), path)
+        elif isinstance(children, list):
+            stack.extend((child, (*path, index)) for index, child in enumerate(children))
+        else:
+            stack.extend((value, (*path, key)) for key, (_, value) in children.items())
+    return found
+
+
+def first_too_deep(text: str, limit: int) -> yaml.Mark | None:
+    """Where the first list or mapping nested more than `limit` deep starts, or None if none is.
+
+    libyaml's parser is iterative (and refuses 1,000 levels itself), so this is safe on any text; it raises
+    yaml.MarkedYAMLError on a syntax error met before the answer is known.
+    """
+    depth = 0
+    for event in yaml.parse(text, Loader=_EventLoader):
+        kind = type(event)
+        if kind is yaml.MappingStartEvent or kind is yaml.SequenceStartEvent:
+            depth += 1
+            if depth > limit:
+                return event.start_mark
+        elif kind is yaml.MappingEndEvent or kind is yaml.SequenceEndEvent:
+            depth -= 1
+    return None
+
+
+@dataclass(frozen=True)
+class HiddenComment:
+    """A plain value cut short by a `#` that YAML reads as the start of a comment (`title: Acara #2 di Kupang`)."""
+
+    line: int  # 0-based line and column of the `#`
+    column: int
+    value_line: int  # 0-based line and column where the value starts
+    value_column: int
+    value: str  # what YAML keeps
+    dropped: str  # the comment, from `#` to the end of the line
+
+
+def hidden_comments(text: str, lines: set[int]) -> list[HiddenComment]:
+    """Plain (unquoted) values followed on one of `lines` (0-based) by ` #` and a non-space character.
+
+    A comment written as `# note`, with a space after `#`, is taken to be meant as one; `#2` or `#StopESA` right
+    after a value was almost certainly meant as part of it. Keys, quoted values and block text are not affected.
+    """
+    found: list[HiddenComment] = []
+    text_lines = text.splitlines()
+    previous: object = None
+    try:
+        for token in yaml.scan(text, Loader=_EventLoader):
+            if (isinstance(token, yaml.ScalarToken) and token.plain and token.end_mark.line in lines
+                    and not isinstance(previous, yaml.KeyToken)):
+                line = text_lines[token.end_mark.line]
+                rest = line[token.end_mark.column:]
+                gap = len(rest) - len(rest.lstrip(" \t"))
+                if gap and rest[gap:gap + 1] == "#" and rest[gap + 1:gap + 2].strip():
+                    found.append(HiddenComment(token.end_mark.line, token.end_mark.column + gap,
+                                               token.start_mark.line, token.start_mark.column,
+                                               token.value, rest[gap:].rstrip()))
+            previous = token
+    except yaml.YAMLError:  # the parsers report the syntax error; what was found before it stands
+        pass
+    return found

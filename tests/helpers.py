@@ -88,3 +88,20 @@ def line_in(text: str, needle: str, occurrence: int = 1) -> int:
     """1-based line number of the n-th line of `text` containing `needle` (no dedenting)."""
     hits = [i + 1 for i, line in enumerate(text.splitlines()) if needle in line]
     return hits[occurrence - 1]
+
+
+def write_file(root: Path, name: str, content: str | bytes) -> Path:
+    """Write the project file `name` under `root` (text as UTF-8, bytes as they are), creating its folders."""
+    path = root / name
+    path.parent.mkdir(parents=True, exist_ok=True)
+    if isinstance(content, bytes):
+        path.write_bytes(content)
+    else:
+        path.write_text(content, encoding="utf-8")
+    return path
+
+
+def column_in(text: str, needle: str, occurrence: int = 1) -> int:
+    """1-based column where `needle` starts on the n-th line of `text` that contains it."""
+    line = [line for line in text.splitlines() if needle in line][occurrence - 1]
+    return line.index(needle) + 1

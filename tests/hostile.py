@@ -104,5 +104,6 @@ def make_hostile(project: Path) -> None:
     terms = yaml.safe_load(glossary.read_text("utf-8"))
     for index, term in enumerate(terms["terms"]):
         term["definition"] = PAYLOADS[index % len(PAYLOADS)]
-        term["aliases"] = [*term.get("aliases", []), PAYLOADS[(index + 1) % len(PAYLOADS)] + f" {index}"]
+        # An alias starts and ends with a letter or digit (help_rules.aliases_are_words): the payload sits inside.
+        term["aliases"] = [*term.get("aliases", []), "x" + PAYLOADS[(index + 1) % len(PAYLOADS)] + f" {index}"]
     glossary.write_text(yaml.safe_dump(terms, allow_unicode=True, sort_keys=False), "utf-8")

@@ -182,7 +182,7 @@ def test_a_module_body_with_script_is_refused_at_its_line_and_column(tmp_path: P
         "(text, lists, tables, **bold**, admonitions such as !!! note); only <br>, <kbd>, <mark>, <small>, <sub>, "
         "<sup> may be written as HTML",
         f"{where}:{line}:50: module 'grooming': body: link address 'javascript:alert(1)' uses 'javascript:', "
-        "expected an https://, http://, mailto: or tel: address, or a relative link such as ../modul-lain/",
+        "expected an https://, http://, mailto: or tel: address, or a relative link to a file such as bersuara-dan-melapor.md",
         f"{where}:{line + 3}:4: module 'grooming': body: attribute list '{{: onmouseover=\"alert(1)\" }}' sets "
         "'onmouseover', expected only #id, .class and data- attributes (event handlers and style are not allowed)",
     ]
