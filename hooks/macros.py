@@ -31,8 +31,13 @@ def define_env(env: Any) -> None:
 
     @env.macro
     def latest_event() -> str:
-        """The newest event as a card."""
-        return render.latest_event_card(project(), base())
+        """The newest event that has taken place by the build date, as a card."""
+        return render.latest_event_card(project(), build_date(), base())
+
+    @env.macro
+    def coming_events() -> str:
+        """An "Akan datang" section with the nearest planned events (nothing when none is planned)."""
+        return render.coming_events(project(), build_date(), base())
 
     @env.macro
     def next_stops() -> str:

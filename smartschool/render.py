@@ -93,9 +93,33 @@ def event_card(project: Project, event: Event, base: str = "") -> str:
     return render("event_card.html", project=project, event=event, base=base)
 
 
-def latest_event_card(project: Project, base: str = "") -> str:
-    events = project.events_newest_first()
-    return event_card(project, events[0], base) if events else ""
+def took_place(event: Event, today: date) -> bool:
+    """Held, and started on or before `today` (a planned or cancelled event never counts as having happened)."""
+    return event.status == "held" and event.start <= today
+
+
+def is_coming(event: Event, today: date) -> bool:
+    """Planned and not over by `today`."""
+    return event.status == "planned" and event.end >= today
+
+
+def latest_event_card(project: Project, today: date, base: str = "") -> str:
+    """The newest event that has taken place by `today`, as a card; empty when none has."""
+    held = [event for event in project.events_newest_first() if took_place(event, today)]
+    return event_card(project, held[0], base) if held else ""
+
+
+# The home page shows at most this many planned events, the nearest first.
+COMING_CAP = 3
+
+
+def coming_events(project: Project, today: date, base: str = "", cap: int = COMING_CAP) -> str:
+    """An "Akan datang" section with the nearest planned events as cards; empty when none is planned."""
+    coming = sorted((e for e in project.events if is_coming(e, today)), key=lambda e: (e.start, e.id))[:cap]
+    if not coming:
+        return ""
+    cards = "\n".join(event_card(project, event, base) for event in coming)
+    return f"## Akan datang\n\n{cards}"
 
 
 # The home page's history of stops shows at most this many, the latest; the upcoming ones are all shown.
