@@ -18,3 +18,23 @@ def trim_section(children: Sequence[T], is_index: Callable[[T], bool], is_page: 
     if len(pages) <= limit:
         return list(children)
     return [child for child in children if is_index(child) or not is_page(child)]
+
+
+# The menu in the order readers come: the home page, the four reader doors, then the curriculum, events, help
+# and the site's own pages. Keys are a page's first address segment ("" for the home page).
+READER_ORDER = ("", "orang-tua", "guru", "komunitas", "remaja", "kurikulum", "acara", "bantuan", "tentang")
+# Sections that live in the menu under "Tentang" (reference and the maintainers' guide), in this order.
+UNDER_ABOUT = ("glosarium", "pengelola")
+# Section labels: one label per entry, proper terms capitalised; the lesson tracks say what they hold, so the
+# youth zone ("Remaja") and the youth lessons ("Modul remaja") never share a label.
+SECTION_TITLES = {"orang-tua": "Orang tua", "guru": "Guru", "komunitas": "Komunitas", "remaja": "Remaja",
+                  "kurikulum": "Kurikulum", "acara": "Acara", "bantuan": "Bantuan", "tentang": "Tentang",
+                  "kurikulum/dewasa": "Modul dewasa", "kurikulum/remaja": "Modul remaja"}
+
+
+def menu_rank(src_uri: str) -> int:
+    """Where a page's top-level entry comes in the menu: READER_ORDER, the sections under "Tentang" with it,
+    anything unknown last."""
+    first = src_uri.split("/")[0] if "/" in src_uri else ""
+    first = "tentang" if first in UNDER_ABOUT else first
+    return READER_ORDER.index(first) if first in READER_ORDER else len(READER_ORDER)
