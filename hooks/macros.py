@@ -92,3 +92,13 @@ def define_env(env: Any) -> None:
     def module_table() -> str:
         """Every module with its track and duration."""
         return curriculum_pages.module_table(project(), base())
+
+    @env.macro
+    def validation_messages(form: str = "table") -> str:
+        """Real validation messages, in Indonesian, from small examples validated at build time: the table "Contoh
+        pesan | Artinya" (`form="table"`), or what `make check` prints for a misspelled key (`form="check"`)."""
+        from smartschool import message_examples
+
+        if form == "check":
+            return message_examples.check_output(root)
+        return message_examples.messages_table(root)

@@ -13,6 +13,7 @@ from mkdocs.exceptions import Abort
 from mkdocs.plugins import event_priority
 
 from smartschool.buildinfo import build_date
+from smartschool.messages import noun, say
 from smartschool.problems import DataError
 from smartschool.project import load_project_cached
 
@@ -35,8 +36,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
         for problem in err.problems:
             log.error(str(problem))
         count = len(err.problems)
-        noun = "problem" if count == 1 else "problems"
-        raise Abort(f"Aborted: {count} data {noun}, found before anything was built.") from None
+        raise Abort(say("summary.aborted", count=count, noun=noun(count))) from None
     for warning in project.warnings:
         notices.warning(str(warning))
     return config

@@ -8,6 +8,7 @@ from pathlib import Path
 
 from .annotations import in_github_actions, workflow_command
 from .buildinfo import build_date
+from .messages import noun, say
 from .project import validate_project
 from .schemas import stale_schemas, write_schemas
 
@@ -20,16 +21,15 @@ def _check(args: argparse.Namespace) -> int:
             print(problem, file=sys.stderr)
             if annotate:
                 print(workflow_command(str(problem)))
-        noun = "problem" if len(problems) == 1 else "problems"
-        print(f"{len(problems)} {noun} found.", file=sys.stderr)
+        print(say("summary.found", count=len(problems), noun=noun(len(problems))), file=sys.stderr)
         return 1
     assert project is not None
     for warning in project.warnings:
-        print(f"warning: {warning}", file=sys.stderr)
+        print(say("summary.warning", problem=warning), file=sys.stderr)
         if annotate:
             print(workflow_command(str(warning), "warning"))
-    print(f"OK: {len(project.events)} events, {len(project.lessons)} modules, "
-          f"{len(project.organizations)} organisations.")
+    print(say("summary.ok", events=len(project.events), modules=len(project.lessons),
+              organisations=len(project.organizations)))
     return 0
 
 

@@ -6,7 +6,8 @@ from collections import Counter
 from collections.abc import Callable, Iterator
 from typing import Protocol
 
-from .problems import Problem, quoted
+from .messages import item_subject, kind_name, say
+from .problems import Problem
 from .yamlsource import YamlSource
 
 
@@ -20,8 +21,8 @@ def duplicate_ids(source: YamlSource, key: str, kind: str, items: list[tuple[int
     seen: set[str] = set()
     for index, item in items:
         if counts[item.id] > 1 and item.id in seen:
-            yield source.problem((key, index, "id"), f"{kind} {quoted(item.id)}", "id",
-                                 f"duplicate id, expected each {kind} id once")
+            yield source.problem((key, index, "id"), item_subject(kind, index, item.id), "id",
+                                 say("ids.duplicate", kind=kind_name(kind)))
         seen.add(item.id)
 
 

@@ -6,7 +6,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from .frontmatter import MarkdownSource, split_front_matter
-from .modelcheck import check_document, subject_of
+from .messages import kind_name, module_subject
+from .modelcheck import check_document
 from .models import Module
 from .problems import Problem
 from .sourcefiles import read_source
@@ -62,9 +63,10 @@ def load_lessons(root: Path, paths: list[Path]) -> tuple[list[LoadedLesson], lis
         problems += found
         if source is None:
             continue
-        subject = subject_of("module", source.front.data, 0) if isinstance(source.front.data, dict) else "module"
-        if subject.endswith("#1"):
-            subject = f"module '{path.stem}'"
+        data = source.front.data
+        ident = data.get("id") if isinstance(data, dict) else None
+        subject = (module_subject(ident if isinstance(ident, str) and ident else path.stem) if isinstance(data, dict)
+                   else kind_name("module"))
         module, found = check_document(source.front, Module, subject)
         problems += found
         if module is not None:

@@ -7,6 +7,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 
 from .models import Event, month_bounds
+from .messages import field_path, item_subject, kind_name, say
 from .problems import Problem, quoted
 from .yamlsource import YamlSource
 
@@ -22,7 +23,8 @@ class EventContext:
     all_event_ids: set[str] = field(default_factory=set)
 
     def problem(self, index: int, event_id: str, path: tuple, field_name: str, message: str) -> Problem:
-        return self.source.problem(("events", index, *path), f"event {quoted(event_id)}", field_name, message)
+        return self.source.problem(("events", index, *path), item_subject("event", index, event_id), field_name,
+                                   message)
 
 
 Rule = Callable[[EventContext], Iterator[Problem]]
@@ -33,7 +35,7 @@ def unique_ids(ctx: EventContext) -> Iterator[Problem]:
     seen: set[str] = set()
     for index, event in ctx.events:
         if event.id in seen:
-            yield ctx.problem(index, event.id, ("id",), "id", "duplicate id, expected each event id once")
+            yield ctx.problem(index, event.id, ("id",), "id", say("ids.duplicate", kind=kind_name("event")))
         seen.add(event.id)
 
 
@@ -42,15 +44,15 @@ def dates_in_order(ctx: EventContext) -> Iterator[Problem]:
     for index, event in ctx.events:
         if event.start > event.end:
             yield ctx.problem(index, event.id, ("end",), "end",
-                              f"{event.end} is before start {event.start}, expected a date on or after start")
+                              say("event.end_before_start", end=event.end, start=event.start))
         counts = Counter(day.date for day in event.days)
         for d, day in enumerate(event.days):
             if not event.start <= day.date <= event.end:
-                yield ctx.problem(index, event.id, ("days", d, "date"), f"days[{d}].date",
-                                  f"{day.date} is outside the event, expected a date from {event.start} to {event.end}")
+                yield ctx.problem(index, event.id, ("days", d, "date"), field_path(("days", d, "date")),
+                                  say("event.day_outside", date=day.date, start=event.start, end=event.end))
             if counts[day.date] > 1:
-                yield ctx.problem(index, event.id, ("days", d, "date"), f"days[{d}].date",
-                                  f"{day.date} is listed {counts[day.date]} times, expected each day once")
+                yield ctx.problem(index, event.id, ("days", d, "date"), field_path(("days", d, "date")),
+                                  say("event.day_twice", date=day.date, count=counts[day.date]))
 
 
 def partner_classes_known(ctx: EventContext) -> Iterator[Problem]:
@@ -61,12 +63,12 @@ def partner_classes_known(ctx: EventContext) -> Iterator[Problem]:
             if partner.organization not in ctx.organization_ids:
                 message = _unknown_org(partner.organization, ctx)
             elif partner.organization in seen:
-                message = f"{quoted(partner.organization)} runs a class twice, expected one class per organisation"
+                message = say("event.class_twice", org=quoted(partner.organization))
             else:
                 seen.add(partner.organization)
                 continue
             yield ctx.problem(index, event.id, ("partner_classes", c, "organization"),
-                              f"partner_classes[{c}].organization", message)
+                              field_path(("partner_classes", c, "organization")), message)
 
 
 def organisations_known(ctx: EventContext) -> Iterator[Problem]:
@@ -78,7 +80,7 @@ def organisations_known(ctx: EventContext) -> Iterator[Problem]:
             for f, org in enumerate(day.co_facilitators):
                 if org not in ctx.organization_ids:
                     yield ctx.problem(index, event.id, ("days", d, "co_facilitators", f),
-                                      f"days[{d}].co_facilitators[{f}]", _unknown_org(org, ctx))
+                                      field_path(("days", d, "co_facilitators", f)), _unknown_org(org, ctx))
         if event.report and event.report.publisher not in ctx.organization_ids:
             yield ctx.problem(index, event.id, ("report", "publisher"), "report.publisher",
                               _unknown_org(event.report.publisher, ctx))
@@ -90,15 +92,14 @@ def follow_up_after_event(ctx: EventContext) -> Iterator[Problem]:
         follow = event.follow_up
         if follow.date is not None and month_bounds(follow.date)[1] <= event.end:
             yield ctx.problem(index, event.id, ("follow_up", "date"), "follow_up.date",
-                              f"{follow.date} is not after the event ends ({event.end}), expected a later month or date")
+                              say("event.follow_up_early", date=follow.date, end=event.end))
         if follow.event is not None:
             if follow.event == event.id:
                 yield ctx.problem(index, event.id, ("follow_up", "event"), "follow_up.event",
-                                  "names the event itself, expected the id of the next event")
+                                  say("event.follow_up_itself"))
             elif follow.event not in ctx.all_event_ids:
                 yield ctx.problem(index, event.id, ("follow_up", "event"), "follow_up.event",
-                                  f"{quoted(follow.event)} is not an event id, expected one of the ids in "
-                                  "data/events.yaml")
+                                  say("event.follow_up_unknown", event=quoted(follow.event)))
 
 
 def modules_known(ctx: EventContext) -> Iterator[Problem]:
@@ -107,12 +108,13 @@ def modules_known(ctx: EventContext) -> Iterator[Problem]:
         for d, day in enumerate(event.days):
             for m, module_id in enumerate(day.modules):
                 if module_id not in ctx.module_ids:
-                    yield ctx.problem(index, event.id, ("days", d, "modules", m), f"days[{d}].modules[{m}]",
-                                      _unknown_module(module_id))
+                    yield ctx.problem(index, event.id, ("days", d, "modules", m),
+                                      field_path(("days", d, "modules", m)), _unknown_module(module_id))
             for i, item in enumerate(day.schedule.items if day.schedule else ()):
                 if item.module and item.module not in ctx.module_ids:
                     yield ctx.problem(index, event.id, ("days", d, "schedule", "items", i, "module"),
-                                      f"days[{d}].schedule.items[{i}].module", _unknown_module(item.module))
+                                      field_path(("days", d, "schedule", "items", i, "module")),
+                                      _unknown_module(item.module))
 
 
 RULES: tuple[Rule, ...] = (unique_ids, dates_in_order, partner_classes_known, organisations_known,
@@ -125,9 +127,9 @@ def check_events(ctx: EventContext) -> list[Problem]:
 
 
 def _unknown_org(org_id: str, ctx: EventContext) -> str:
-    known = ", ".join(sorted(ctx.organization_ids)) or "none defined"
-    return f"{quoted(org_id)} is not a known organisation, expected an id from data/organizations.yaml ({known})"
+    known = ", ".join(sorted(ctx.organization_ids)) or say("event.no_orgs")
+    return say("event.unknown_org", org=quoted(org_id), known=known)
 
 
 def _unknown_module(module_id: str) -> str:
-    return f"{quoted(module_id)} is not a curriculum module, expected an id from curriculum/"
+    return say("event.unknown_module", module=quoted(module_id))

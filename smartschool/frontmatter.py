@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from .messages import say
 from .problems import Problem
 from .yamlsource import YamlSource, parse_yaml
 
@@ -25,10 +26,10 @@ def split_front_matter(text: str, name: str) -> tuple[MarkdownSource | None, lis
     """Parse `---`-fenced front matter at the top of `text`; positions refer to lines of the whole file."""
     first_end = text.find("\n")
     if (text[:first_end] if first_end >= 0 else text).rstrip("\r") != FENCE:
-        return None, [Problem(name, 1, 1, "", "", "no front matter, expected the file to start with a '---' line")]
+        return None, [Problem(name, 1, 1, "", "", say("front.missing"))]
     closing = _CLOSING_FENCE.search(text, first_end + 1)
     if closing is None:
-        return None, [Problem(name, 1, 1, "", "", "front matter is not closed, expected a second '---' line")]
+        return None, [Problem(name, 1, 1, "", "", say("front.unclosed"))]
     front, problems = parse_yaml(text[first_end + 1:closing.start()], name, line_offset=1)
     if front is None:
         return None, problems

@@ -8,6 +8,7 @@ from datetime import date, timedelta
 
 from .common_rules import duplicate_ids
 from .models import URL_PATTERN, GlossaryTerm, HelpChannel
+from .messages import field_path, item_subject, say
 from .problems import Problem, quoted
 from .text_rules import text_fault
 from .yamlsource import YamlSource
@@ -21,28 +22,27 @@ def check_channels(source: YamlSource, channels: list[tuple[int, HelpChannel]]) 
     """Ids are unique; phone numbers are numbers; web contacts are addresses; every channel can be reached."""
     yield from duplicate_ids(source, "channels", "channel", channels)
     for index, channel in channels:
-        subject = f"channel {quoted(channel.id)}"
+        subject = item_subject("channel", index, channel.id)
         for c, contact in enumerate(channel.contacts):
             where = ("channels", index, "contacts", c, "value")
-            name = f"contacts[{c}].value"
+            name = field_path(("contacts", c, "value"))
             if contact.kind in ("telepon", "whatsapp") and not PHONE.match(contact.value):
                 yield source.problem(where, subject, name,
-                                     f"{quoted(contact.value)} is not a phone number, expected digits (and hyphens)")
+                                     say("help.not_phone", value=quoted(contact.value)))
             if contact.kind == "web" and not URL.search(contact.value):
                 yield source.problem(where, subject, name,
-                                     f"{quoted(contact.value)} is not a web address, expected https://…")
+                                     say("help.not_web", value=quoted(contact.value)))
         if not channel.contacts and not channel.note:
             yield source.problem(("channels", index), subject, "contacts",
-                                 "no contact and no note, expected at least one way to reach the channel")
+                                 say("help.unreachable"))
 
 
 def stale_channels(source: YamlSource, channels: list[tuple[int, HelpChannel]], today: date) -> Iterator[Problem]:
     """Published channels last verified more than 12 months before `today` (a warning, not an error)."""
     for index, channel in channels:
         if channel.status == "verified" and is_stale(channel, today):
-            yield source.problem(("channels", index, "verified"), f"channel {quoted(channel.id)}", "verified",
-                                 f"last verified {channel.verified}, more than 12 months ago; "
-                                 "expected a check against the source and a new date")
+            yield source.problem(("channels", index, "verified"), item_subject("channel", index, channel.id),
+                                 "verified", say("help.stale", date=channel.verified))
 
 
 def is_stale(channel: HelpChannel, today: date) -> bool:
@@ -55,12 +55,11 @@ def check_terms(source: YamlSource, terms: list[tuple[int, GlossaryTerm]]) -> It
     yield from duplicate_ids(source, "terms", "term", terms)
     owners: dict[str, str] = {}
     for index, term in terms:
-        subject = f"term {quoted(term.id)}"
+        subject = item_subject("term", index, term.id)
         for a, alias in enumerate(term.aliases):
             if alias in owners and owners[alias] != term.id:
-                yield source.problem(("terms", index, "aliases", a), subject, f"aliases[{a}]",
-                                     f"{quoted(alias)} is already an alias of {quoted(owners[alias])}, "
-                                     "expected it once")
+                yield source.problem(("terms", index, "aliases", a), subject, field_path(("aliases", a)),
+                                     say("term.alias_twice", value=quoted(alias), owner=quoted(owners[alias])))
             owners.setdefault(alias, term.id)
     yield from aliases_are_words(source, terms)
 
@@ -73,13 +72,10 @@ def aliases_are_words(source: YamlSource, terms: list[tuple[int, GlossaryTerm]])
             if text_fault(alias) or (alias[:1].isalnum() and alias[-1:].isalnum()):
                 continue  # a refused character is reported on its own
             forms = ", ".join(quoted(form) for form in _alias_forms(alias))
-            message = (f"{quoted(alias)} does not start and end with a letter or digit, so it never shows its "
-                       f"definition (an alias is found in running text only as a whole word), expected each form "
-                       f"as an alias of its own, starting and ending with a letter or digit, here: {forms}"
-                       if forms else
-                       f"{quoted(alias)} holds no letter or digit, so it never shows its definition, expected a "
-                       f"word or phrase as it appears in running text")
-            yield source.problem(("terms", index, "aliases", a), f"term {quoted(term.id)}", f"aliases[{a}]", message)
+            message = (say("term.alias_forms", value=quoted(alias), forms=forms) if forms else
+                       say("term.alias_no_letter", value=quoted(alias)))
+            yield source.problem(("terms", index, "aliases", a), item_subject("term", index, term.id),
+                                 field_path(("aliases", a)), message)
 
 
 def _alias_forms(alias: str) -> list[str]:

@@ -13,8 +13,12 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
+from .messages import say
 from .content_boundary import AUTHOR_TAGS, THEME_ID_PREFIX, URL_SCHEMES, is_local, url_scheme
 
+# A line holds something to check only if it has one of these: raw HTML or an autolink, a link, a reference
+# definition, an attribute list.
+TRIGGERS = ("<", "](", "]:", "{")
 # Python-Markdown does not treat a backslash before `<` as an escape, so `\<img …>` is raw HTML too.
 FENCE = re.compile(r"^\s*(```|~~~)")
 CODE_SPAN = re.compile(r"(`+)(?:(?!\1).)+?\1")
@@ -49,25 +53,22 @@ def _visible_lines(text: str) -> Iterator[tuple[int, str]]:
         if fence:
             fenced = None if fenced == fence.group(1) else (fenced or fence.group(1))
             continue
-        if fenced is None:
-            yield number, CODE_SPAN.sub(lambda m: " " * len(m.group()), line)
+        if fenced is None and any(mark in line for mark in TRIGGERS):  # most lines hold nothing to check
+            yield number, CODE_SPAN.sub(lambda m: " " * len(m.group()), line) if "`" in line else line
 
 
 def _raw_html(number: int, line: str) -> Iterator[Finding]:
     for found in COMMENT.finditer(line):
-        yield Finding(number, found.start() + 1, "an HTML comment or declaration is not allowed in a module (it "
-                      "would be published in the page source), expected the note removed or written as text")
+        yield Finding(number, found.start() + 1, say("body.html_comment"))
     for found in TAG.finditer(line):
         closing, name, attributes = found.group(1), found.group(2).lower(), found.group(3).strip(" /")
         if closing:
             continue  # the opening tag is reported
         if name not in AUTHOR_TAGS:
-            yield Finding(number, found.start() + 1, f"raw HTML <{name}> is not allowed in a module, "
-                          "expected Markdown (text, lists, tables, **bold**, admonitions such as !!! note); "
-                          f"only {TAG_LIST} may be written as HTML")
+            yield Finding(number, found.start() + 1, say("body.raw_html", name=name, tags=TAG_LIST))
         elif attributes:
-            yield Finding(number, found.start() + 1, f"raw HTML <{name} {attributes[:40]}> has attributes, "
-                          f"expected <{name}> without attributes")
+            yield Finding(number, found.start() + 1, say("body.html_attributes", name=name,
+                                                         attributes=attributes[:40]))
 
 
 def _links(number: int, line: str) -> Iterator[Finding]:
@@ -76,14 +77,12 @@ def _links(number: int, line: str) -> Iterator[Finding]:
             address = found.group(1)
             scheme = url_scheme(address)
             if scheme is not None and scheme not in URL_SCHEMES:
-                yield Finding(number, found.start(1) + 1, f"link address {address[:60]!r} uses '{scheme}:', "
-                              f"expected {ALLOWED_LINKS}")
+                yield Finding(number, found.start(1) + 1, say("body.link_scheme", address=repr(address[:60]),
+                                                              scheme=scheme))
     for found in IMAGE.finditer(line):
         address = found.group(1)
         if not is_local(address):
-            yield Finding(number, found.start(1) + 1, f"image address {address[:60]!r} is not in the project, "
-                          "expected a relative path to an image in the project (the site requests nothing from "
-                          "other sites)")
+            yield Finding(number, found.start(1) + 1, say("body.image_remote", address=repr(address[:60])))
 
 
 def _attribute_lists(number: int, line: str) -> Iterator[Finding]:
@@ -95,17 +94,22 @@ def _attribute_lists(number: int, line: str) -> Iterator[Finding]:
             shorthand, name = token.group(1), (token.group(2) or "").lower()
             column = found.start(1) + token.start() + 1
             if shorthand and shorthand.startswith("#") and shorthand[1:].startswith(THEME_ID_PREFIX):
-                yield Finding(number, column, f"id {shorthand!r} starts with '{THEME_ID_PREFIX}', which the theme "
-                              "reserves for itself, expected another id")
+                yield Finding(number, column, say("body.theme_id", value=repr(shorthand), prefix=THEME_ID_PREFIX))
             elif not shorthand and not name.startswith("data-"):
-                yield Finding(number, column, f"attribute list '{found.group()[:60]}' sets {name!r}, expected only "
-                              "#id, .class and data- attributes (event handlers and style are not allowed)")
+                yield Finding(number, column, say("body.attribute_list", written=found.group()[:60],
+                                                  name=repr(name)))
 
 
 def unsafe_constructs(text: str) -> list[Finding]:
     """Every refused construct in the Markdown `text`, in reading order. Fenced and inline code is skipped."""
     findings: list[Finding] = []
+    if not any(mark in text for mark in TRIGGERS):
+        return findings
     for number, line in _visible_lines(text):
-        for check in (_raw_html, _links, _attribute_lists):
-            findings.extend(check(number, line))
+        if "<" in line:
+            findings.extend(_raw_html(number, line))
+        if "](" in line or "]:" in line or "<" in line:
+            findings.extend(_links(number, line))
+        if "{" in line:
+            findings.extend(_attribute_lists(number, line))
     return sorted(findings, key=lambda f: (f.line, f.column))

@@ -26,6 +26,7 @@ from urllib.parse import unquote, urlsplit
 
 from .markdown_nesting import too_deep
 from .markdown_safety import INLINE_LINK, _visible_lines
+from .messages import say
 from .problems import quoted
 
 DOCS_DIR = "docs"
@@ -148,8 +149,7 @@ def _link_fault(address: str, page: str, pages: SitePages) -> str | None:
     try:
         parts = urlsplit(address)
     except ValueError:
-        return (f"link {quoted(address)} is not a valid address (MkDocs cannot read it), expected a relative path "
-                "to a page's Markdown file or a full https:// address")
+        return say("link.invalid", address=quoted(address))
     if parts.scheme or parts.netloc:
         return None  # another site (or a scheme markdown_safety refuses)
     path, anchor = unquote(parts.path), parts.fragment
@@ -157,11 +157,8 @@ def _link_fault(address: str, page: str, pages: SitePages) -> str | None:
     if address.startswith(("/", "\\")):
         fix = _suggestion(path.lstrip("/\\"), [""], folder, anchor, pages)
         if fix is not None:
-            return (f"link {quoted(address)} starts with '/', which the build leaves as it is (the site lives under "
-                    f"a subpath, so it would break), expected the relative path {quoted(fix)}")
-        return (f"link {quoted(address)} starts with '/', which the build leaves as it is, expected a relative path "
-                "from the module's folder to a page's Markdown file (another module is '<id>.md', a page in docs/ "
-                "is '../../<folder>/<page>.md')")
+            return say("link.slash_fix", address=quoted(address), fix=quoted(fix))
+        return say("link.slash", address=quoted(address))
     if not path:
         return _anchor_fault(address, anchor, page, pages) if anchor else None
     target = posixpath.normpath(posixpath.join(folder, path))
@@ -169,11 +166,8 @@ def _link_fault(address: str, page: str, pages: SitePages) -> str | None:
         return _anchor_fault(address, anchor, target, pages) if anchor else None
     fix = _suggestion(path, [folder, posixpath.splitext(page)[0]], folder, anchor, pages)
     if fix is not None:
-        return (f"link {quoted(address)} does not name a page or file of the site, expected {quoted(fix)} (a link "
-                "names the page's Markdown file, relative to the module's folder)")
-    return (f"link {quoted(address)} does not name a page or file of the site, expected a relative path from the "
-            "module's folder to a page's Markdown file (another module is '<id>.md', a page in docs/ is "
-            "'../../<folder>/<page>.md')")
+        return say("link.missing_fix", address=quoted(address), fix=quoted(fix))
+    return say("link.missing", address=quoted(address))
 
 
 def _suggestion(path: str, bases: list[str], folder: str, anchor: str, pages: SitePages) -> str | None:
@@ -195,5 +189,4 @@ def _anchor_fault(address: str, anchor: str, target: str, pages: SitePages) -> s
         return None
     choices = ", ".join(f"#{found}" for found in sorted(ids))
     module = pages.modules[target].id
-    return (f"link {quoted(address)} points to a heading that is not on the page of module {quoted(module)}, "
-            f"expected one of its headings: {choices}")
+    return say("link.anchor", address=quoted(address), module=quoted(module), choices=choices)

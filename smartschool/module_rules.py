@@ -12,10 +12,10 @@ from .curriculum import LoadedLesson, module_files
 from .markdown_nesting import MAX_NESTING, too_deep
 from .markdown_safety import unsafe_constructs
 from .module_links import ModulePage, bad_links, site_pages
+from .messages import field_path, module_subject, say
 from .problems import Problem, quoted
 from .sourcefiles import resolves_inside
 from .vocabulary import TRACK_AUDIENCES
-from .yamlsource import dotted
 
 OBJECTIVE_START = "Peserta mampu "
 SAFEGUARDING = re.compile(r"^!!! perlindungan\b.*$", re.MULTILINE)
@@ -38,16 +38,17 @@ Rule = Callable[[ModuleContext], Iterator[Problem]]
 
 
 def _problem(item: LoadedLesson, path: tuple, message: str) -> Problem:
-    return item.source.front.problem(path, _subject(item), dotted(path), message)
+    return item.source.front.problem(path, _subject(item), field_path(path), message)
 
 
 def _subject(item: LoadedLesson) -> str:
-    return f"module {quoted(item.lesson.id)}"
+    return module_subject(item.lesson.id)
 
 
 def _body_problem(item: LoadedLesson, line: int, column: int, message: str) -> Problem:
     """A problem in the body, at a 1-based line and column of the body."""
-    return Problem(item.lesson.path, item.source.body_line + line - 1, column, _subject(item), "body", message)
+    return Problem(item.lesson.path, item.source.body_line + line - 1, column, _subject(item), say("field.body"),
+                   message)
 
 
 def file_matches_id_and_track(ctx: ModuleContext) -> Iterator[Problem]:
@@ -56,10 +57,11 @@ def file_matches_id_and_track(ctx: ModuleContext) -> Iterator[Problem]:
         module, path = item.lesson.module, Path(item.lesson.path)
         if module.id != path.stem:
             yield _problem(item, ("id",),
-                           f"{quoted(module.id)} differs from the file name, expected {quoted(path.stem)}")
+                           say("module.id_not_file", value=quoted(module.id), expected=quoted(path.stem)))
         if module.track != path.parent.name:
             yield _problem(item, ("track",),
-                           f"{quoted(module.track)} differs from the folder, expected {quoted(path.parent.name)}")
+                           say("module.track_not_folder", value=quoted(module.track),
+                               expected=quoted(path.parent.name)))
 
 
 # Addresses inside a track folder that the site generates itself (pack volumes, later pages of the module list).
@@ -70,8 +72,7 @@ def id_not_reserved(ctx: ModuleContext) -> Iterator[Problem]:
     """A module id does not take an address the site uses for its own pages."""
     for item in ctx.lessons:
         if RESERVED_ID.match(item.lesson.id):
-            yield _problem(item, ("id",), f"{quoted(item.lesson.id)} is an address the site uses for its own pages, "
-                                          "expected another id (not paket-fasilitator… or halaman-<n>)")
+            yield _problem(item, ("id",), say("module.reserved_id", value=quoted(item.lesson.id)))
 
 
 def unique_ids_and_orders(ctx: ModuleContext) -> Iterator[Problem]:
@@ -81,10 +82,10 @@ def unique_ids_and_orders(ctx: ModuleContext) -> Iterator[Problem]:
     for item in ctx.lessons:
         module = item.lesson.module
         if ids[module.id] > 1:
-            yield _problem(item, ("id",), "duplicate id, expected each module id once across all tracks")
+            yield _problem(item, ("id",), say("module.duplicate_id"))
         if orders[(module.track, module.order)] > 1:
             yield _problem(item, ("order",),
-                           f"order {module.order} is used twice in track {module.track}, expected a unique position")
+                           say("module.order_twice", order=module.order, track=module.track))
 
 
 def agenda_adds_up(ctx: ModuleContext) -> Iterator[Problem]:
@@ -94,8 +95,7 @@ def agenda_adds_up(ctx: ModuleContext) -> Iterator[Problem]:
         total = sum(step.minutes for step in module.agenda)
         if total != module.duration_minutes:
             yield _problem(item, ("duration_minutes",),
-                           f"{module.duration_minutes} minutes declared but the agenda adds up to {total}, "
-                           "expected them to be equal")
+                           say("module.agenda_sum", declared=module.duration_minutes, total=total))
 
 
 def audiences_fit_track(ctx: ModuleContext) -> Iterator[Problem]:
@@ -106,8 +106,8 @@ def audiences_fit_track(ctx: ModuleContext) -> Iterator[Problem]:
         for index, audience in enumerate(module.audiences):
             if audience not in allowed:
                 yield _problem(item, ("audiences", index),
-                               f"{quoted(audience)} is not an audience of track {module.track}, "
-                               f"expected one of: {', '.join(allowed)}")
+                               say("module.audience_track", value=quoted(audience), track=module.track,
+                                   allowed=", ".join(allowed)))
 
 
 def age_band_for_youth_only(ctx: ModuleContext) -> Iterator[Problem]:
@@ -115,12 +115,12 @@ def age_band_for_youth_only(ctx: ModuleContext) -> Iterator[Problem]:
     for item in ctx.lessons:
         module = item.lesson.module
         if module.track == "remaja" and module.age_band is None:
-            yield _problem(item, ("age_band",), "missing, expected the ages of a youth module as {min: .., max: ..}")
+            yield _problem(item, ("age_band",), say("module.age_band_missing"))
         if module.track == "dewasa" and module.age_band is not None:
-            yield _problem(item, ("age_band",), "given for an adult module, expected it only in track remaja")
+            yield _problem(item, ("age_band",), say("module.age_band_adult"))
         if module.age_band and module.age_band.min > module.age_band.max:
             yield _problem(item, ("age_band", "min"),
-                           f"min {module.age_band.min} is above max {module.age_band.max}, expected min <= max")
+                           say("module.age_band_order", min=module.age_band.min, max=module.age_band.max))
 
 
 def objectives_say_what_participants_can_do(ctx: ModuleContext) -> Iterator[Problem]:
@@ -129,19 +129,20 @@ def objectives_say_what_participants_can_do(ctx: ModuleContext) -> Iterator[Prob
         for index, objective in enumerate(item.lesson.module.objectives):
             if not objective.startswith(OBJECTIVE_START):
                 yield _problem(item, ("objectives", index),
-                               f"{quoted(objective)} does not say what participants can do, "
-                               f"expected it to start with '{OBJECTIVE_START.strip()} …'")
+                               say("module.objective", value=quoted(objective), start=OBJECTIVE_START.strip()))
 
 
 def related_modules_resolve(ctx: ModuleContext) -> Iterator[Problem]:
-    """Related modules exist and are other modules."""
+    """Related modules exist and are other modules. A module whose file is there but failed to load counts as
+    existing: its own problems are reported, and naming it is not a second one."""
+    files = {path.stem for path in module_files(ctx.root)}
     for item in ctx.lessons:
         for index, other in enumerate(item.lesson.module.related):
             if other == item.lesson.id:
-                yield _problem(item, ("related", index), "names the module itself, expected another module's id")
-            elif other not in ctx.ids:
+                yield _problem(item, ("related", index), say("module.related_itself"))
+            elif other not in ctx.ids and other not in files:
                 yield _problem(item, ("related", index),
-                               f"{quoted(other)} is not a module id, expected one of: {', '.join(sorted(ctx.ids))}")
+                               say("module.related_unknown", value=quoted(other), known=", ".join(sorted(ctx.ids))))
 
 
 def sources_exist(ctx: ModuleContext) -> Iterator[Problem]:
@@ -154,12 +155,10 @@ def sources_exist(ctx: ModuleContext) -> Iterator[Problem]:
             path = ctx.root / source.file
             if not resolves_inside(ctx.root, path):
                 yield _problem(item, ("sources", index, "file"),
-                               f"{quoted(source.file)} leads outside the project, expected a path from the project "
-                               "root to a file in the project (such as 'docs/bantuan/index.md')")
+                               say("module.source_outside", value=quoted(source.file)))
             elif not path.is_file():
                 yield _problem(item, ("sources", index, "file"),
-                               f"{quoted(source.file)} is not a file in the project, expected a path from the "
-                               "project root")
+                               say("module.source_missing", value=quoted(source.file)))
 
 
 def youth_modules_carry_safeguarding(ctx: ModuleContext) -> Iterator[Problem]:
@@ -169,11 +168,9 @@ def youth_modules_carry_safeguarding(ctx: ModuleContext) -> Iterator[Problem]:
             continue
         block = _admonition(item.lesson.body, SAFEGUARDING)
         if block is None:
-            yield _body_problem(item, 1, 1, "no safeguarding note, expected a '!!! perlindungan \"…\"' block on what "
-                                            "to do if a participant discloses abuse")
+            yield _body_problem(item, 1, 1, say("module.no_safeguarding"))
         elif "129" not in block:
-            yield _body_problem(item, 1, 1, "the safeguarding note does not refer to SAPA 129, expected the "
-                                            "referral to SAPA 129")
+            yield _body_problem(item, 1, 1, say("module.no_sapa"))
 
 
 def body_is_safe_markdown(ctx: ModuleContext) -> Iterator[Problem]:
@@ -191,9 +188,7 @@ def body_nesting_is_bounded(ctx: ModuleContext) -> Iterator[Problem]:
         deep = too_deep(item.lesson.body)
         if deep is not None:
             yield _body_problem(item, deep.line, deep.column,
-                                f"lists or quotes are nested {deep.depth} levels deep here, expected at most "
-                                f"{MAX_NESTING} levels (each '>', list marker and four spaces of indentation is a "
-                                "level): move these lines up a level, or start a new list")
+                                say("module.too_deep", depth=deep.depth, limit=MAX_NESTING))
 
 
 def body_links_resolve(ctx: ModuleContext) -> Iterator[Problem]:

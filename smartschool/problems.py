@@ -55,8 +55,9 @@ class DataError(Exception):
         super().__init__(self.report())
 
     def report(self) -> str:
+        from .messages import noun, say
+
         count = len(self.problems)
-        noun = "problem" if count == 1 else "problems"
         lines = [str(p) for p in self.problems]
-        lines.append(f"{count} {noun} found; nothing was built.")
+        lines.append(say("summary.nothing_built", count=count, noun=noun(count)))
         return "\n".join(lines)

@@ -186,11 +186,19 @@ def _load_list(root: Path, name: str, key: str, model: type[M], kind: str,
     return source, items, problems + found + list(rules(source, items))
 
 
+class _AnyId(frozenset):
+    """Every id: what the events file holds when it cannot be read (its own problem is reported, and a module's
+    link to an event page is then not reported as broken too)."""
+
+    def __contains__(self, item: object) -> bool:
+        return True
+
+
 def _event_ids_once_read(events_read: Future[tuple[YamlSource | None, list[Problem]]]) -> Callable[[], set[str]]:
     """The ids in the events file, asked for when needed: waiting for the file only then."""
     def event_ids() -> set[str]:
         source, _ = events_read.result()
-        return _raw_ids(source.data, "events") if source is not None else set()
+        return _raw_ids(source.data, "events") if source is not None else _AnyId()
     return event_ids
 
 

@@ -26,6 +26,7 @@ from jinja2 import TemplateSyntaxError, UndefinedError
 
 from .annotations import in_github_actions, workflow_command
 from .curriculum_pages import pack_volumes
+from .messages import say
 from .paging import source_of
 from .project import Project, current_project
 from .vocabulary import TRACKS
@@ -255,19 +256,19 @@ def publish(root: Path, site_dir: Path, *, strict: bool, out: TextIO | None = No
             problems = build_staged(lambda staging: mkdocs_build(root / "mkdocs.yml", staging, strict=strict),
                                     site_dir, root)
     except KeyboardInterrupt:
-        print(f"Interrupted: {shown}/ was left as it was.", file=out)
+        print(say("publish.interrupted", site=shown), file=out)
         return 130
     except OSError as err:
-        print(f"{shown}: cannot build next to it or swap the new build in ({err}); it was left as it was.", file=out)
+        print(say("publish.cannot_swap", site=shown, error=err), file=out)
         return 1
     if problems:
         for problem in problems:
             print(problem, file=out)
             if in_github_actions():
                 print(workflow_command(problem), file=sys.stdout)
-        print(f"Build failed: {shown}/ was left as it was.", file=out)
+        print(say("publish.failed", site=shown), file=out)
         return 1
-    print(f"Built {shown}/: the new build has replaced the old one." if existed else f"Built {shown}/.", file=out)
+    print(say("publish.replaced" if existed else "publish.built", site=shown), file=out)
     print(THEME_NOTICE, file=out)
     return 0
 

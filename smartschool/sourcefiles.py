@@ -11,6 +11,7 @@ import os
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 
+from .messages import say
 from .problems import Problem
 
 BOM = "\ufeff"  # written at the start of UTF-8 files by some older Windows editors
@@ -28,12 +29,9 @@ def resolves_inside(root: Path, path: Path) -> bool:
 def link_problem(root: Path, path: Path, name: str) -> Problem | None:
     """The problem with `path` if it is a broken link or leads (through links) out of the project, else None."""
     if path.is_symlink() and not path.exists():
-        return Problem(name, 1, 1, "", "", "is a broken link (what it points to does not exist), expected a file "
-                                           "or folder: replace the link with the file itself, or delete it")
+        return Problem(name, 1, 1, "", "", say("file.broken_link"))
     if not resolves_inside(root, path):
-        return Problem(name, 1, 1, "", "", "is a link to a file or folder outside the project, expected the file "
-                                           "itself inside the project (nothing outside it is read or published): "
-                                           "replace the link with a copy of the file")
+        return Problem(name, 1, 1, "", "", say("file.outside_link"))
     return None
 
 
@@ -48,10 +46,7 @@ def decode_utf8(data: bytes, name: str) -> tuple[str | None, Problem | None]:
         if line_start == 0 and data.startswith(BOM.encode()):
             column -= 1
         line = data.count(b"\n", 0, start) + 1
-        return None, Problem(name, line, column, "", "",
-                             f"the file is not UTF-8 text (byte 0x{data[start]:02X} here cannot be read as UTF-8), "
-                             "expected UTF-8 text: save the file as UTF-8 (in most editors: Save As, then "
-                             "Encoding: UTF-8)")
+        return None, Problem(name, line, column, "", "", say("file.not_utf8", byte=f"{data[start]:02X}"))
     return text.removeprefix(BOM), None
 
 
@@ -63,11 +58,10 @@ def read_source(root: Path, path: Path, name: str) -> tuple[str | None, list[Pro
     try:
         data = path.read_bytes()
     except FileNotFoundError:
-        return None, [Problem(name, 1, 1, "", "", "file not found, expected it to exist")]
+        return None, [Problem(name, 1, 1, "", "", say("file.not_found"))]
     except OSError as err:
-        return None, [Problem(name, 1, 1, "", "", f"cannot read the file ({err.strerror or type(err).__name__}), "
-                                                  "expected a file the build can read: check that it is a file "
-                                                  "and that its permissions allow reading")]
+        return None, [Problem(name, 1, 1, "", "", say("file.unreadable",
+                                                      reason=err.strerror or type(err).__name__))]
     text, problem = decode_utf8(data, name)
     return text, [problem] if problem is not None else []
 

@@ -10,6 +10,8 @@ import unicodedata
 from collections.abc import Iterator
 from typing import Any
 
+from .messages import say
+
 # Bidirectional embeddings, overrides and isolates: they reorder how the text around them is shown, so a text can
 # display differently from what it holds (U+202A–U+202E, U+2066–U+2069).
 BIDI_CONTROLS = frozenset("\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069")
@@ -26,18 +28,14 @@ def text_fault(value: str) -> str | None:
     for position, char in enumerate(value, start=1):
         code = f"U+{ord(char):04X}"
         if char in BIDI_CONTROLS:
-            return (f"holds the bidirectional control character {code} at character {position}, which can make "
-                    "text show in a misleading order, expected text without it: delete the character (or its "
-                    f"escape, \\u{ord(char):04X}, in quoted text)")
+            return say("text.bidi", code=code, position=position, hex=f"{ord(char):04X}")
         if unicodedata.category(char) == "Cc" and char not in ALLOWED_CONTROLS:
-            return (f"holds the control character {code} at character {position}, expected printable text: "
-                    f"delete the character (or its escape, such as \\u{ord(char):04X}, in quoted text)")
+            return say("text.control", code=code, position=position, hex=f"{ord(char):04X}")
     invisible = [(position, char) for position, char in enumerate(value, start=1)
                  if unicodedata.category(char) == "Cf"]
     if invisible and all(char.isspace() or unicodedata.category(char) == "Cf" for char in value):
         position, char = invisible[0]
-        return (f"holds only invisible characters (such as U+{ord(char):04X} at character {position}), "
-                "expected visible text")
+        return say("text.invisible", code=f"U+{ord(char):04X}", position=position)
     return None
 
 

@@ -15,6 +15,7 @@ from typing import Any
 import yaml
 import yaml_rs
 
+from .messages import field_path, say
 from .problems import Problem, shown
 from .sourcefiles import read_source
 from .yamlplaces import HiddenComment, Path_, Places, find, first_too_deep, hidden_comments, index_places
@@ -106,8 +107,8 @@ def parse_yaml(text: str, name: str, line_offset: int = 0) -> tuple[YamlSource |
     bad = _first_non_printable(text)
     if bad:
         line, column = _line_and_column(text, bad.start())
-        return None, [Problem(name, line + line_offset, column, "", "", f"YAML syntax error: control character "
-                              f"U+{ord(bad.group()):04X} is not allowed; expected printable text")]
+        return None, [Problem(name, line + line_offset, column, "", "", say("yaml.control",
+                                                                           code=f"{ord(bad.group()):04X}"))]
     if _may_nest_deeply(text):
         deep = _nesting_problem(text, name, line_offset)
         if deep is not None:
@@ -128,16 +129,15 @@ def parse_yaml(text: str, name: str, line_offset: int = 0) -> tuple[YamlSource |
         deep = _nesting_problem(text, name, line_offset) if _is_nesting_limit(err) else None
         if deep is not None:
             return None, [deep]
-        problem = _syntax_problem(err, name, line_offset)
+        problem = _syntax_problem(err, name, line_offset, text)
         return None, [problem, *_comment_hints(text, name, line_offset, problem.line - line_offset)]
     except yaml.YAMLError:  # not located by PyYAML: yaml-rs says where, if it refused the text
         places = source._places = Places(None)
     if places.extra_document is not None:
         line = places.extra_document.line + 1 + line_offset
-        return None, [Problem(name, line, 1, "", "", "a second YAML document starts here; expected one document "
-                                                      "per file (remove the '---' line)")]
-    problems = [Problem(name, k.line + 1 + line_offset, k.column + 1, "", dotted(p),
-                        "duplicate key, expected each key once per mapping") for p, k in places.duplicates]
+        return None, [Problem(name, line, 1, "", "", say("yaml.second_document"))]
+    problems = [Problem(name, k.line + 1 + line_offset, k.column + 1, "", field_path(p), say("key.duplicate"))
+                for p, k in places.duplicates]
     if refusal is None:
         return source, problems
     if not problems:
@@ -211,8 +211,7 @@ def _comment_hints(text: str, name: str, line_offset: int, last_line: int) -> li
     for hidden in hidden_comments(text, lines) if lines else []:
         meant = re.split(r"[,\]}]", hidden.dropped, maxsplit=1)[0].rstrip()
         problems.append(Problem(name, hidden.line + 1 + line_offset, hidden.column + 1, "", "",
-                                f"the text after '#' is read as a comment and dropped, with the rest of the line, "
-                                f"expected the text in quotes: {double_quoted(f'{hidden.value} {meant}')}"))
+                                say("hidden_comment.syntax", written=double_quoted(f"{hidden.value} {meant}"))))
     return problems
 
 
@@ -240,10 +239,7 @@ def _nesting_problem(text: str, name: str, line_offset: int) -> Problem | None:
             where = _far_too_deep(text)
     if where is None:
         return None
-    return Problem(name, where[0] + 1 + line_offset, where[1] + 1, "", "",
-                   f"YAML nested too deeply: more than {MAX_YAML_DEPTH} lists and mappings inside each other here, "
-                   f"expected at most {MAX_YAML_DEPTH} levels (the data needs fewer than 10: check the indentation "
-                   "and the '-', '[' and '{' marks)")
+    return Problem(name, where[0] + 1 + line_offset, where[1] + 1, "", "", say("yaml.too_deep", limit=MAX_YAML_DEPTH))
 
 
 def _far_too_deep(text: str) -> tuple[int, int] | None:
@@ -281,11 +277,116 @@ def _may_hold_several_documents(text: str) -> bool:
     return _DOCUMENT_MARKER.search(text, first.end()) is not None
 
 
-def _syntax_problem(err: yaml.MarkedYAMLError, name: str, line_offset: int) -> Problem:
+def _syntax_problem(err: yaml.MarkedYAMLError, name: str, line_offset: int, text: str = "") -> Problem:
+    """The syntax error as what to do: PyYAML's problem is matched to advice (an indentation, a tab, an unclosed
+    quote or bracket, a `:` inside a value …); its own words are kept for the English form only."""
     mark = err.problem_mark or err.context_mark
     line, column = (mark.line + 1 + line_offset, mark.column + 1) if mark else (1 + line_offset, 1)
     what = " ".join(str(part) for part in (err.context, err.problem) if part)
-    return Problem(name, line, column, "", "", f"YAML syntax error: {shown(what, 120)}; expected valid YAML")
+    key, values, place = _syntax_advice(err, text.splitlines())
+    if place is not None:
+        line, column = place[0] + 1 + line_offset, place[1] + 1
+    for name_of_line in ("line",):
+        if name_of_line in values:
+            values[name_of_line] += 1 + line_offset  # 0-based in the text, 1-based in the file
+    return Problem(name, line, column, "", "", say(key, en_reason=shown(what, 120), **values))
+
+
+def _indent(line: str) -> int:
+    return len(line) - len(line.lstrip(" "))
+
+
+def _levels(lines: list[str], before: int) -> tuple[list[int], list[int]]:
+    """The key columns and the `- ` columns still open at 0-based line `before`, innermost first: walking up from
+    it, each line that starts left of every line seen so far opens a level."""
+    keys: list[int] = []
+    dashes: list[int] = []
+    leftmost = 1 << 30
+    for text in reversed(lines[:before]):
+        stripped = text.strip()
+        if not stripped or stripped.startswith("#"):
+            continue
+        column = _indent(text)
+        if stripped.startswith("- ") or stripped == "-":
+            content = column + 1 + (len(stripped[1:]) - len(stripped[1:].lstrip(" ")))
+            if content < leftmost and stripped != "-":
+                keys.append(content)
+            if column < leftmost:
+                dashes.append(column)
+            leftmost = min(leftmost, column)
+        elif column < leftmost:
+            keys.append(column)
+            leftmost = column
+        if leftmost == 0:
+            break
+    return keys, dashes
+
+
+def _closest(actual: int, levels: list[int]) -> int | None:
+    """The level nearest to `actual` (the deeper one on a tie), or None when there is none."""
+    return min(levels, key=lambda level: (abs(level - actual), -level)) if levels else None
+
+
+def _indent_advice(lines: list[str], number: int) -> tuple[str, dict[str, Any]]:
+    """`baris 14 menjorok 4 spasi, seharusnya 6`: the line's indentation and the level of its siblings above."""
+    text = lines[number] if number < len(lines) else ""
+    actual = _indent(text)
+    keys, dashes = _levels(lines, number)
+    is_item = text.lstrip(" ").startswith("-")
+    expected = _closest(actual, dashes if is_item else keys)
+    values: dict[str, Any] = {"line": number, "actual": actual}
+    if expected is None or expected == actual:
+        return "yaml.indent_unknown", values
+    key = "yaml.list_level" if is_item else ("yaml.indent" if expected else "yaml.indent_left")
+    return key, {**values, "expected": expected}
+
+
+def _written_quoted(line: str) -> str:
+    """A line `key: value` (or `- value`) as it should be written, with the value in double quotes."""
+    stripped = line.strip()
+    lead = ""
+    if stripped.startswith("- "):
+        lead, stripped = "- ", stripped[2:].lstrip()
+    key, colon, value = stripped.partition(": ")
+    if not colon:
+        return lead + double_quoted(stripped)
+    return f"{lead}{key}: {double_quoted(value.strip())}"
+
+
+def _syntax_advice(err: yaml.MarkedYAMLError, lines: list[str]) -> tuple[str, dict[str, Any], tuple[int, int] | None]:
+    """The catalogue key for a PyYAML error, its values, and a better place to report it (0-based), if any."""
+    problem, context = str(err.problem or ""), str(err.context or "")
+    at, opened = err.problem_mark, err.context_mark
+    number = at.line if at is not None else 0
+    text = lines[number] if number < len(lines) else ""
+    if "tab" in problem or "'\\t'" in problem:
+        return "yaml.tab", {"line": number}, None
+    if "quoted scalar" in context and opened is not None:
+        quote = lines[opened.line][opened.column:opened.column + 1] if opened.line < len(lines) else '"'
+        return "yaml.unclosed_quote", {"line": opened.line, "quote": quote or '"'}, (opened.line, opened.column)
+    if "flow sequence" in context or "flow mapping" in context:
+        sequence = "flow sequence" in context
+        line = opened.line if opened is not None else number
+        return "yaml.unclosed_bracket", {"line": line, "bracket": "[" if sequence else "{",
+                                         "closing": "]" if sequence else "}"}, None
+    if "could not find expected ':'" in problem and opened is not None:
+        return "yaml.missing_colon", {"line": opened.line}, (opened.line, opened.column)
+    if "cannot start any token" in problem and at is not None:
+        return "yaml.reserved_start", {"line": number, "char": repr(text[at.column:at.column + 1]),
+                                       "written": _written_quoted(text)}, None
+    if "mapping values are not allowed" in problem and at is not None:
+        body = text.lstrip(" ")
+        body = body[2:].lstrip(" ") if body.startswith("- ") else body
+        first = text.find(": ", len(text) - len(body))
+        if 0 <= first < at.column:
+            return "yaml.colon_in_value", {"line": number, "written": _written_quoted(text)}, None
+        key, values = _indent_advice(lines, number)
+        return key, values, (number, _indent(text))
+    if ("expected '-' indicator" in problem or "expected key" in problem) and at is not None:
+        if at.column == _indent(text):
+            key, values = _indent_advice(lines, number)
+            return key, values, None
+    return "yaml.syntax", {"line": number}, None
 
 
 def _refusal_problem(err: yaml_rs.YAMLDecodeError, name: str, line_offset: int) -> Problem:
@@ -294,7 +395,7 @@ def _refusal_problem(err: yaml_rs.YAMLDecodeError, name: str, line_offset: int) 
     found = _FAST_ERROR_PLACE.search(message)
     line, column = (int(found.group(1)) + line_offset, int(found.group(2))) if found else (1 + line_offset, 1)
     reason = message.strip().splitlines()[-1].strip() if message.strip() else "not valid YAML 1.2"
-    return Problem(name, line, column, "", "", f"YAML syntax error: {shown(reason, 120)}; expected valid YAML 1.2")
+    return Problem(name, line, column, "", "", say("yaml.refused", en_reason=shown(reason, 120), line=line))
 
 
 def read_yaml(path: Path, name: str, root: Path | None = None) -> tuple[YamlSource | None, list[Problem]]:
@@ -307,7 +408,5 @@ def read_yaml(path: Path, name: str, root: Path | None = None) -> tuple[YamlSour
 
 
 def dotted(path: Path_) -> str:
-    out = ""
-    for step in path:
-        out += f"[{step}]" if isinstance(step, int) else (f".{step}" if out else str(step))
-    return out
+    """A field's path as problems name it (`days[0].date` in English; see smartschool.messages)."""
+    return field_path(path)

@@ -11,6 +11,10 @@ from hypothesis import settings
 
 from sitebuild import build_real_site_once, copy_project, remove_built_site
 
+# The tests assert the English form of every message (tests/test_messages_id.py asserts the Indonesian one, the
+# maintainers' default); set before any test runs, so subprocess builds and checks inherit it too.
+os.environ.setdefault("SSO_LANG", "en")
+
 # In CI, property tests use a fixed seed so a run can be repeated exactly; locally they explore anew.
 settings.register_profile("ci", derandomize=True, print_blob=True)
 if os.environ.get("CI") == "true":

@@ -173,7 +173,8 @@ def test_unknown_key_is_an_error_with_a_suggestion(tmp_path: Path) -> None:
     assert len(unknown) == 1
     assert unknown[0].line == line_of(text, "folow_up") and unknown[0].column == 5
     assert "unknown key 'folow_up' (did you mean 'follow_up'?)" in unknown[0].message
-    assert any(p.field == "follow_up" and p.message.startswith("missing") for p in problems)
+    # one mistake, one message: the field the misspelled key was meant to be is not reported as missing too
+    assert not any(p.field == "follow_up" for p in problems)
 
 
 def test_unknown_audience_lists_the_allowed_ones(tmp_path: Path) -> None:
@@ -204,7 +205,8 @@ def test_every_fault_inside_one_event_is_reported(tmp_path: Path) -> None:
         ("days[0].topics[1]", line_of(text, "topics: [")), ("days[0].schedule.start", line_of(text, "schedule:"))]
     messages = [p.message for p in problems]
     assert messages[0] == "'done' is not allowed, expected one of: 'cancelled', 'held', 'planned'"
-    assert messages[1] == "the number 42 is not accepted, expected city where the event took place"
+    assert messages[1] == ("42 is read as a number, expected city where the event took place: put it in quotes: "
+                           'city: "42"')
     assert messages[2] == "is empty, expected topics the day covered"
     assert messages[3] == "'8:00' is not a time of day, expected HH:MM (like '08:30')"
 

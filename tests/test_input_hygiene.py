@@ -138,7 +138,8 @@ def test_hash_inside_brackets_is_named_as_the_cause_of_the_syntax_error(tmp_path
         "a comment and dropped, with the rest of the line, expected the text in quotes: "
         "\"Strategi pencegahan #StopESA\"",
         f"data/events.yaml:{line_in(text, '#StopESA') + 1}:9: YAML syntax error: while parsing a flow sequence did "
-        "not find expected ',' or ']'; expected valid YAML"]
+        "not find expected ',' or ']'; expected valid YAML (the [ opened on line "
+        f"{line_in(text, '#StopESA')} is not closed with ])"]
 
 
 def test_hash_in_module_front_matter_is_reported_at_its_file_line(tmp_path: Path) -> None:

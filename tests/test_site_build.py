@@ -70,7 +70,7 @@ def test_bad_data_stops_the_build_and_keeps_the_last_site(scratch_project: Path,
     assert "Traceback" not in result.stderr + result.stdout
     line = next(n for n, text in enumerate(events.read_text("utf-8").splitlines(), 1) if "folow_up" in text)
     assert f"data/events.yaml:{line}:5: event 'kupang-2018': folow_up: unknown key 'folow_up'" in result.stderr
-    assert "event 'kupang-2018': follow_up: missing" in result.stderr
+    assert "follow_up: missing" not in result.stderr  # one mistake, one message: the misspelled key only
     comparison = filecmp.dircmp(before, site)
     assert identical_tree(comparison), "site/ changed after a failed build"
 
