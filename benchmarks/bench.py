@@ -1,18 +1,28 @@
 """Benchmark: validation and build time, page sizes, search index and memory at growing project sizes.
 
 `make bench` runs it. For each size (N events, M modules) it builds a synthetic copy of the real project in a
-temporary folder and times: validation alone; the full build (hooks and macros); and a plain MkDocs build of the
-same pages pre-rendered to static Markdown with the same theme and configuration. Each build runs several
-times, full and plain interleaved, and the best time counts (wall clock, and CPU time of the build process, which a
-busy machine disturbs less). It prints one table, writes it as JSON, and asserts nothing about time.
+temporary folder and times: validation alone; the full build (hooks and macros, Pagefind's indexing included); and
+a plain MkDocs build of the same pages pre-rendered to static Markdown with the same theme and configuration,
+followed by the same Pagefind pass over its output (`pagefind --site`, as any site that adds Pagefind runs it). Each
+build runs several times, full and plain interleaved, and the best time counts (wall clock, and CPU time of the
+build and of the processes it starts, Pagefind among them, which a busy machine disturbs less). It prints one
+table, writes it as JSON, and asserts nothing about time.
+
+Search: the size of the Pagefind bundle (`site/pagefind/`: index chunks, result fragments, filters, metadata,
+script and WebAssembly), and what one one-word query downloads, measured in Chromium (the test dependencies): the
+site is served locally, the search dialog is opened and the word typed at once, and every response under
+`pagefind/` is counted gzip-compressed (files Pagefind already gzips count as they are). That is Pagefind's script,
+its WebAssembly, the metadata, the index chunk(s) holding the word and the fragments of the results shown.
 """
 
 from __future__ import annotations
 
 import argparse
+import gzip
 import json
 import os
 import platform
+import resource
 import shutil
 import statistics
 import subprocess
@@ -28,21 +38,33 @@ from dump_markdown import NAV_FILE  # noqa: E402
 from synthetic import ROOT, make_project, write_events  # noqa: E402
 
 from smartschool.project import validate_project  # noqa: E402
+from smartschool.search_index import BUNDLE, index_site  # noqa: E402
 
 SIZES = [(10, 20), (100, 200), (1000, 1000)]
 HERE = Path(__file__).resolve().parent
+# One-word queries: a word of a few pages' help sections, and the most common word of the site.
+QUERIES = ("lapor", "anak")
 
 
-def build(config: Path, site: Path, env: dict[str, str]) -> tuple[float, int, float]:
-    """Wall seconds, peak KiB and CPU seconds of one `mkdocs build --strict`."""
-    started = time.perf_counter()
+def children_cpu() -> float:
+    """CPU seconds of the processes this one has started and waited for (their own children included)."""
+    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return usage.ru_utime + usage.ru_stime
+
+
+def build(config: Path, site: Path, env: dict[str, str], *, index: bool = False) -> tuple[float, int, float]:
+    """Wall seconds, peak KiB and CPU seconds of one `mkdocs build --strict` (and, if `index`, a Pagefind pass over
+    its output: the plain baseline; the full build runs Pagefind itself)."""
+    started, cpu = time.perf_counter(), children_cpu()
     result = subprocess.run([sys.executable, str(HERE / "measure.py"), "-q", "--strict", "-f", str(config),
                              "-d", str(site)], env=env, capture_output=True, text=True, cwd=config.parent)
-    seconds = time.perf_counter() - started
     if result.returncode != 0:
         raise SystemExit(f"build of {config} failed:\n{result.stderr[-3000:]}")
-    _, peak, _, cpu = result.stdout.strip().splitlines()[-1].split()
-    return seconds, int(peak), float(cpu)
+    if index:
+        index_site(site)
+    seconds = time.perf_counter() - started
+    _, peak, _, _ = result.stdout.strip().splitlines()[-1].split()
+    return seconds, int(peak), children_cpu() - cpu
 
 
 def build_env() -> dict[str, str]:
@@ -88,9 +110,51 @@ def plain_config(project: Path, docs: Path) -> Path:
 def site_figures(site: Path) -> dict[str, float]:
     pages = [p.stat().st_size for p in site.rglob("*.html")]
     total = sum(p.stat().st_size for p in site.rglob("*") if p.is_file())
-    index = site / "search/search_index.json"
+    bundle = [p for p in (site / BUNDLE).rglob("*") if p.is_file()]
     return {"pages": len(pages), "html_median_kb": statistics.median(pages) / 1024, "html_max_kb": max(pages) / 1024,
-            "site_mb": total / 1024 / 1024, "search_index_mb": index.stat().st_size / 1024 / 1024}
+            "site_mb": total / 1024 / 1024, "search_index_mb": sum(p.stat().st_size for p in bundle) / 1024 / 1024,
+            "search_files": len(bundle)}
+
+
+def gzip_size(body: bytes) -> int:
+    """Bytes on the wire when served gzip-compressed; Pagefind's own files are gzip already."""
+    return len(body) if body[:2] == b"\x1f\x8b" else len(gzip.compress(body, compresslevel=6))
+
+
+def query_figures(site: Path, words: tuple[str, ...] = QUERIES) -> dict[str, dict[str, float]]:
+    """For each word: KB (gzip) of everything under pagefind/ that opening search and one query for it fetch, and
+    how many index chunks and fragments that was. Empty without Playwright and Chromium (`make test` installs
+    them)."""
+    try:
+        sys.path[:0] = [str(ROOT / "tests"), str(ROOT / "tests/browser")]
+        from playwright.sync_api import sync_playwright
+        from sitepages import CHROMIUM, CHROMIUM_ARGS, chromium_problem, serve
+    except ImportError:
+        return {}
+    if chromium_problem():
+        return {}
+    figures = {}
+    with serve(site, "/smart-school-online/") as base, sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        for word in words:
+            context = browser.new_context(service_workers="block")
+            page = context.new_page()
+            responses = []
+            page.goto(base + "/", wait_until="networkidle")
+            context.on("response", lambda response: responses.append(response))
+            page.locator("[data-sso-search-open]").click()
+            page.locator("#sso-search-input").fill(word)
+            page.locator("[data-sso-search-status]").filter(has_text="Ditemukan").wait_for(timeout=60_000)
+            page.wait_for_load_state("networkidle")
+            fetched = [(r.url.split(f"/{BUNDLE}/", 1)[1], gzip_size(r.body())) for r in responses
+                       if f"/{BUNDLE}/" in r.url and r.ok]
+            figures[word] = {"kb": sum(size for _, size in fetched) / 1024,
+                             "chunks": sum(1 for name, _ in fetched if name.startswith("index/")),
+                             "fragments": sum(1 for name, _ in fetched if name.startswith("fragment/")),
+                             "files": len(fetched)}
+            context.close()
+        browser.close()
+    return figures
 
 
 def time_validation(project: Path, repeat: int = 5) -> float:
@@ -124,11 +188,12 @@ def run_size(events: int, modules: int, work: Path) -> dict[str, float]:
     full_runs, plain_runs = [], []
     for _ in range(repeats_for(events, modules)):  # interleaved, so a slow spell hits both variants alike
         full_runs.append(build(config, site, env))
-        plain_runs.append(build(plain, work / f"plain-{events}-{modules}", env))
+        plain_runs.append(build(plain, work / f"plain-{events}-{modules}", env, index=True))
     full_s, full_peak, _ = min(full_runs)
     plain_s, plain_peak, _ = min(plain_runs)
     full_cpu, plain_cpu = min(run[2] for run in full_runs), min(run[2] for run in plain_runs)
     figures = site_figures(site)
+    figures["queries"] = query_figures(site)
     return {"events": events, "modules": modules, "validation_s": validation, "build_s": full_s,
             "plain_build_s": plain_s, "overhead": full_s / plain_s - 1, "build_cpu_s": full_cpu,
             "plain_cpu_s": plain_cpu, "cpu_overhead": full_cpu / plain_cpu - 1,
@@ -159,14 +224,18 @@ def main() -> int:
         big_validation = run_validation_only(10_000, 1_000, Path(folder))
 
     header = ("events", "modules", "pages", "validate s", "build s", "plain s", "overhead", "cpu overhead", "ms/page",
-              "html med KB", "html max KB", "site MB", "index MB", "peak MB")
+              "html med KB", "html max KB", "site MB", "search MB", *(f"query '{w}' KB" for w in QUERIES), "peak MB")
     print(" | ".join(header))
     for r in rows:
+        queries = [(f"{r['queries'][w]['kb']:.0f} ({r['queries'][w]['chunks']} chunk, "
+                    f"{r['queries'][w]['fragments']} fragments)") if w in r["queries"] else "n/a" for w in QUERIES]
         print(" | ".join([f"{r['events']}", f"{r['modules']}", f"{r['pages']}", f"{r['validation_s']:.3f}",
                           f"{r['build_s']:.1f}", f"{r['plain_build_s']:.1f}", f"{r['overhead']:+.0%}",
                           f"{r['cpu_overhead']:+.0%}",
                           f"{r['per_page_ms']:.1f}", f"{r['html_median_kb']:.1f}", f"{r['html_max_kb']:.1f}",
-                          f"{r['site_mb']:.1f}", f"{r['search_index_mb']:.2f}", f"{r['peak_mb']:.0f}"]))
+                          f"{r['site_mb']:.1f}", f"{r['search_index_mb']:.2f}", *queries, f"{r['peak_mb']:.0f}"]))
+    if not all(r["queries"] for r in rows):
+        print("query sizes: n/a (they are measured in Chromium: install the test dependencies, `make test`)")
     print(f"validation of 10000 events and 1000 modules: {big_validation:.2f} s")
     by_size = {(r["events"], r["modules"]): r for r in rows}
     if (100, 200) in by_size and (1000, 1000) in by_size:

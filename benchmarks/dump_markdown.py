@@ -9,6 +9,7 @@ import os
 from pathlib import Path
 
 import yaml
+from markupsafe import Markup
 from mkdocs.plugins import event_priority
 from mkdocs.structure.nav import Link, Navigation, Section
 from mkdocs.structure.pages import Page
@@ -22,7 +23,9 @@ def on_page_markdown(markdown: str, page: Page, **kwargs: object) -> str:
     if OUT:
         target = Path(OUT) / page.file.src_uri
         target.parent.mkdir(parents=True, exist_ok=True)
-        front = {key: value for key, value in page.meta.items() if key != "render_macros"}
+        # Titles and descriptions are escaped Markup by now (hooks/page_titles.py): write them back as text.
+        front = {key: value.unescape() if isinstance(value, Markup) else value
+                 for key, value in page.meta.items() if key != "render_macros"}
         header = f"---\n{yaml.safe_dump(front, allow_unicode=True)}---\n\n" if front else ""
         target.write_text(header + markdown, encoding="utf-8")
     return markdown
@@ -40,7 +43,7 @@ def _nav_items(items: list) -> list:
     out: list = []
     for item in items:
         if isinstance(item, Section):
-            out.append({item.title: _nav_items(item.children)})
+            out.append({str(item.title): _nav_items(item.children)})
         elif isinstance(item, Page):
             out.append(item.file.src_uri)
         elif isinstance(item, Link):

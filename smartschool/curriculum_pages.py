@@ -103,12 +103,13 @@ def demote_headings(markdown: str, levels: int) -> str:
 
 
 def out_of_search(markdown: str) -> str:
-    """Mark every Markdown heading `data-search-exclude`: the facilitator's step-by-step text stays out of the
-    search index (the agenda, which names each step, stays in). Fenced code is left alone."""
+    """Mark every Markdown heading `data-search-exclude data-pagefind-ignore`: the facilitator's step-by-step text
+    (each heading's whole section, see smartschool.search_index) stays out of the search index (the agenda, which
+    names each step, stays in). Fenced code is left alone."""
     def exclude(line: str) -> str:
         found = ATTR_LIST.search(line)
-        return (f"{line[:found.start()]} {{ {found.group(1).strip()} data-search-exclude }}" if found
-                else f"{line} {{ data-search-exclude }}")
+        return (f"{line[:found.start()]} {{ {found.group(1).strip()} data-search-exclude data-pagefind-ignore }}"
+                if found else f"{line} {{ data-search-exclude data-pagefind-ignore }}")
     return _map_headings(markdown, exclude)
 
 

@@ -3,7 +3,8 @@
 GitHub Pages sets no response headers, so both are `<meta>` elements (CSP Level 3, section 6.1: `frame-ancestors`,
 `report-uri` and `sandbox` are ignored there, so the policy leaves them out). Scripts are allowed from the site
 itself and, inline, only by the SHA-256 hash of each inline script the *theme* writes; a script inside the page's
-content is never hashed, so it stays blocked even if it got past the content boundary.
+content is never hashed, so it stays blocked even if it got past the content boundary. `'wasm-unsafe-eval'` lets
+the site's search compile its WebAssembly module (from the site itself); it allows no JavaScript `eval`.
 """
 
 from __future__ import annotations
@@ -19,6 +20,9 @@ RUNNABLE_TYPES = {"", "text/javascript", "application/javascript", "module"}
 HEAD_START = re.compile(r"<head\b[^>]*>\s*(<meta\s+charset=[^>]*>)?", re.IGNORECASE)
 
 REFERRER_META = '<meta name="referrer" content="no-referrer">'
+# Site search (Pagefind) runs a WebAssembly module from the site: compiling it needs this source, which allows
+# WebAssembly only, not `eval` or `new Function` of JavaScript (CSP Level 3).
+WASM = "'wasm-unsafe-eval'"
 
 
 def script_hash(body: str) -> str:
@@ -47,7 +51,7 @@ def content_security_policy(script_hashes: list[str], *, live_reload: bool = Fal
     `live_reload` (only for `mkdocs serve`) lets the preview server's injected inline script run; the published
     site never gets it.
     """
-    scripts = ["'self'", *script_hashes] if not live_reload else ["'self'", "'unsafe-inline'"]
+    scripts = ["'self'", WASM, *script_hashes] if not live_reload else ["'self'", WASM, "'unsafe-inline'"]
     directives = {
         "default-src": ["'self'"],
         "script-src": scripts,

@@ -171,21 +171,6 @@ def test_workshop_formats_take_times_from_the_modules(built_site: Path) -> None:
     assert listed == durations
 
 
-def test_search_index_keeps_what_readers_look_for_and_leaves_out_facilitator_text(built_site: Path) -> None:
-    import json
-    docs = json.loads((built_site / "search/search_index.json").read_text("utf-8"))["docs"]
-    locations = {d["location"] for d in docs}
-    assert not [loc for loc in locations if "paket-fasilitator" in loc.split("#")[0]]  # packs repeat the lessons
-    grooming = {d["location"].split("#")[-1]: d for d in docs if d["location"].startswith("kurikulum/remaja/grooming/")}
-    assert {"pesan-kunci", "agenda", "untuk-dibawa-pulang"} <= set(grooming)
-    for left_out in ("tujuh-tanda-bahaya", "pertanyaan-diskusi", "sumber", "bahan-yang-diperlukan", "dibahas-di-acara"):
-        assert left_out not in grooming, left_out
-    lesson = load_project(ROOT).lesson("grooming")
-    assert lesson.module.summary.split(".")[0] in grooming["kurikulum/remaja/grooming/"]["text"]
-    assert "Butuh bantuan?" not in " ".join(d["text"] for d in grooming.values())  # the help box is boilerplate
-    assert not [d for d in docs if not d["title"].strip()]  # no empty entries from excluded headings
-
-
 def test_glossary_aliases_are_found_as_whole_words_even_when_they_overlap() -> None:
     from smartschool.curriculum_pages import _alias_pattern
     pattern, within = _alias_pattern((("a", ("ESA online",)), ("b", ("ESA",)), ("c", ("online anak",)),

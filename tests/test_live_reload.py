@@ -227,7 +227,7 @@ def test_serve_keeps_serving_the_last_good_site_through_a_macro_crash_and_a_yaml
                       encoding="utf-8")
     dev_server.wait_for_page(EVENTS_PAGE, "Penanda Uji 321", CHANGE_TIMEOUT)
     assert "amp.kontan.co.id" in (dev_server.get(HELP_PAGE) or "")
-    assert dev_server.get("search/search_index.json") is not None  # written into the new build, not the old one
+    assert dev_server.get("pagefind/pagefind-entry.json") is not None  # written into the new build, not the old one
     fixed_epoch = dev_server.epoch()
     assert fixed_epoch > good_epoch
 

@@ -216,9 +216,9 @@ def test_after_the_exit_back_shows_no_page_of_a_quick_exit_section(
 
 
 def _search_result(page: Page) -> None:
-    page.locator("input.md-search__input").click()
-    page.locator("input.md-search__input").press_sequentially("Grooming", delay=20)
-    page.locator(".md-search-result__item a").first.click()
+    page.locator("[data-sso-search-open]").click()
+    page.locator("#sso-search-input").press_sequentially("Grooming", delay=20)
+    page.locator("#sso-search-results a").first.click()
 
 
 # Each way to move from a section page (/remaja/) to another address of the site.
