@@ -10,7 +10,7 @@ VNU_JAR := tools/vnu/node_modules/vnu-jar/build/dist/vnu.jar
 # Material prints an end-of-life banner on every build; keep the output readable.
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: serve site check test weigh bench deploy schemas lock clean
+.PHONY: serve site check test weigh bench mutate deploy schemas lock clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -56,6 +56,20 @@ weigh: $(VENV)/.test-installed
 bench: $(VENV)/.site-installed
 	$(BIN)/python benchmarks/bench.py
 
+$(VENV)/.mutate-installed: requirements/mutate.txt $(VENV)/.test-installed
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check --require-hashes -r requirements/mutate.txt
+	@touch $@
+
+## Mutation testing of the validation rules and models with mutmut (10 to 25 minutes; not part of `make test`):
+## prints the surviving mutants, then fails if one is not listed, with its reason, in tests/mutation-survivors.yaml.
+## Two mutants run side by side; settings in [tool.mutmut] of pyproject.toml.
+mutate: $(VENV)/.mutate-installed
+	rm -rf mutants
+	SSO_LANG=en $(BIN)/mutmut run --max-children 2
+	$(BIN)/mutmut export-cicd-stats >/dev/null && cat mutants/mutmut-cicd-stats.json
+	$(BIN)/mutmut results | tee mutants/survivors.txt
+	$(BIN)/python tests/mutation_survivors_check.py mutants/survivors.txt
+
 ## Build site/ as `make site` does, then publish it to the gh-pages branch of `origin` (the branch method; the
 ## workflow in .github/ is the other way). `mkdocs gh-deploy` is not used: it would rebuild site/ unstaged.
 deploy: site
@@ -70,6 +84,7 @@ lock: | $(BIN)/python
 	$(BIN)/python -m pip install --quiet pip-tools==7.6.2
 	cd requirements && ../$(BIN)/pip-compile --quiet --allow-unsafe --generate-hashes --strip-extras --no-emit-index-url --no-emit-find-links -o site.txt site.in
 	cd requirements && ../$(BIN)/pip-compile --quiet --allow-unsafe --generate-hashes --strip-extras --no-emit-index-url --no-emit-find-links -o test.txt test.in
+	cd requirements && ../$(BIN)/pip-compile --quiet --allow-unsafe --generate-hashes --strip-extras --no-emit-index-url --no-emit-find-links -o mutate.txt mutate.in
 
 clean:
 	rm -rf site .pytest_cache .hypothesis
