@@ -2,5 +2,4 @@
 (LICENSE-CONTENT.md). Outputs that carry content name the content licence by this address."""
 
 CONTENT_LICENSE_URL = "https://creativecommons.org/licenses/by/4.0/"
-CONTENT_LICENSE_NAME = "CC BY 4.0"
 CODE_LICENSE = "MIT"

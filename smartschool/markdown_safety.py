@@ -31,8 +31,6 @@ IMAGE = re.compile(r"!\[[^\]]*\]\(\s*<?((?:[^()\s>]|\([^()\s]*\))*)")
 ATTR_LIST = re.compile(r"\{:?[ \t]*([^{}\n]*?)[ \t]*\}")
 ATTR_TOKEN = re.compile(r"""([#.][^\s#.=]+)|([^\s=]+)(?:=("[^"]*"|'[^']*'|\S*))?""")
 
-ALLOWED_LINKS = ("an https://, http://, mailto: or tel: address, or a relative link to a file such as "
-                 "bersuara-dan-melapor.md")
 TAG_LIST = ", ".join(f"<{tag}>" for tag in sorted(AUTHOR_TAGS))
 
 
