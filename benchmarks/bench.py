@@ -56,8 +56,13 @@ def build(config: Path, site: Path, env: dict[str, str], *, index: bool = False)
     """Wall seconds, peak KiB and CPU seconds of one `mkdocs build --strict` (and, if `index`, a Pagefind pass over
     its output: the plain baseline; the full build runs Pagefind itself)."""
     started, cpu = time.perf_counter(), children_cpu()
-    result = subprocess.run([sys.executable, str(HERE / "measure.py"), "-q", "--strict", "-f", str(config),
-                             "-d", str(site)], env=env, capture_output=True, text=True, cwd=config.parent)
+    result = subprocess.run(
+        [sys.executable, str(HERE / "measure.py"), "-q", "--strict", "-f", str(config), "-d", str(site)],
+        env=env,
+        capture_output=True,
+        text=True,
+        cwd=config.parent,
+    )
     if result.returncode != 0:
         raise SystemExit(f"build of {config} failed:\n{result.stderr[-3000:]}")
     if index:
@@ -111,9 +116,14 @@ def site_figures(site: Path) -> dict[str, float]:
     pages = [p.stat().st_size for p in site.rglob("*.html")]
     total = sum(p.stat().st_size for p in site.rglob("*") if p.is_file())
     bundle = [p for p in (site / BUNDLE).rglob("*") if p.is_file()]
-    return {"pages": len(pages), "html_median_kb": statistics.median(pages) / 1024, "html_max_kb": max(pages) / 1024,
-            "site_mb": total / 1024 / 1024, "search_index_mb": sum(p.stat().st_size for p in bundle) / 1024 / 1024,
-            "search_files": len(bundle)}
+    return {
+        "pages": len(pages),
+        "html_median_kb": statistics.median(pages) / 1024,
+        "html_max_kb": max(pages) / 1024,
+        "site_mb": total / 1024 / 1024,
+        "search_index_mb": sum(p.stat().st_size for p in bundle) / 1024 / 1024,
+        "search_files": len(bundle),
+    }
 
 
 def gzip_size(body: bytes) -> int:
@@ -146,12 +156,17 @@ def query_figures(site: Path, words: tuple[str, ...] = QUERIES) -> dict[str, dic
             page.locator("#sso-search-input").fill(word)
             page.locator("[data-sso-search-status]").filter(has_text="Ditemukan").wait_for(timeout=60_000)
             page.wait_for_load_state("networkidle")
-            fetched = [(r.url.split(f"/{BUNDLE}/", 1)[1], gzip_size(r.body())) for r in responses
-                       if f"/{BUNDLE}/" in r.url and r.ok]
-            figures[word] = {"kb": sum(size for _, size in fetched) / 1024,
-                             "chunks": sum(1 for name, _ in fetched if name.startswith("index/")),
-                             "fragments": sum(1 for name, _ in fetched if name.startswith("fragment/")),
-                             "files": len(fetched)}
+            fetched = [
+                (r.url.split(f"/{BUNDLE}/", 1)[1], gzip_size(r.body()))
+                for r in responses
+                if f"/{BUNDLE}/" in r.url and r.ok
+            ]
+            figures[word] = {
+                "kb": sum(size for _, size in fetched) / 1024,
+                "chunks": sum(1 for name, _ in fetched if name.startswith("index/")),
+                "fragments": sum(1 for name, _ in fetched if name.startswith("fragment/")),
+                "files": len(fetched),
+            }
             context.close()
         browser.close()
     return figures
@@ -177,8 +192,11 @@ def run_size(events: int, modules: int, work: Path) -> dict[str, float]:
     dump = work / f"dump-{events}-{modules}"
     env = build_env()
     config = project / "mkdocs.yml"
-    config.write_text(config.read_text("utf-8").replace("  - hooks/exports.py\n",
-                                                        f"  - hooks/exports.py\n  - {HERE / 'dump_markdown.py'}\n"))
+    config.write_text(
+        config.read_text("utf-8").replace(
+            "  - hooks/exports.py\n", f"  - hooks/exports.py\n  - {HERE / 'dump_markdown.py'}\n"
+        )
+    )
     validation = time_validation(project)
     site = work / f"site-{events}-{modules}"
     # Writes the pages for the plain baseline, and warms the bytecode cache of the project's modules.
@@ -194,11 +212,22 @@ def run_size(events: int, modules: int, work: Path) -> dict[str, float]:
     full_cpu, plain_cpu = min(run[2] for run in full_runs), min(run[2] for run in plain_runs)
     figures = site_figures(site)
     figures["queries"] = query_figures(site)
-    return {"events": events, "modules": modules, "validation_s": validation, "build_s": full_s,
-            "plain_build_s": plain_s, "overhead": full_s / plain_s - 1, "build_cpu_s": full_cpu,
-            "plain_cpu_s": plain_cpu, "cpu_overhead": full_cpu / plain_cpu - 1,
-            "per_page_ms": 1000 * full_s / figures["pages"], "peak_mb": full_peak / 1024,
-            "plain_peak_mb": plain_peak / 1024, "runs": len(full_runs), **figures}
+    return {
+        "events": events,
+        "modules": modules,
+        "validation_s": validation,
+        "build_s": full_s,
+        "plain_build_s": plain_s,
+        "overhead": full_s / plain_s - 1,
+        "build_cpu_s": full_cpu,
+        "plain_cpu_s": plain_cpu,
+        "cpu_overhead": full_cpu / plain_cpu - 1,
+        "per_page_ms": 1000 * full_s / figures["pages"],
+        "peak_mb": full_peak / 1024,
+        "plain_peak_mb": plain_peak / 1024,
+        "runs": len(full_runs),
+        **figures,
+    }
 
 
 def run_validation_only(events: int, modules: int, work: Path) -> float:
@@ -210,8 +239,9 @@ def run_validation_only(events: int, modules: int, work: Path) -> float:
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__)
-    parser.add_argument("--sizes", default=",".join(f"{n}x{m}" for n, m in SIZES),
-                        help="comma-separated NxM sizes (events x modules)")
+    parser.add_argument(
+        "--sizes", default=",".join(f"{n}x{m}" for n, m in SIZES), help="comma-separated NxM sizes (events x modules)"
+    )
     parser.add_argument("--json", type=Path, default=ROOT / "benchmarks/results/bench.json")
     args = parser.parse_args()
     sizes = [tuple(int(x) for x in size.split("x")) for size in args.sizes.split(",")]
@@ -223,17 +253,55 @@ def main() -> int:
         print("validating 10000 events × 1000 modules …", file=sys.stderr, flush=True)
         big_validation = run_validation_only(10_000, 1_000, Path(folder))
 
-    header = ("events", "modules", "pages", "validate s", "build s", "plain s", "overhead", "cpu overhead", "ms/page",
-              "html med KB", "html max KB", "site MB", "search MB", *(f"query '{w}' KB" for w in QUERIES), "peak MB")
+    header = (
+        "events",
+        "modules",
+        "pages",
+        "validate s",
+        "build s",
+        "plain s",
+        "overhead",
+        "cpu overhead",
+        "ms/page",
+        "html med KB",
+        "html max KB",
+        "site MB",
+        "search MB",
+        *(f"query '{w}' KB" for w in QUERIES),
+        "peak MB",
+    )
     print(" | ".join(header))
     for r in rows:
-        queries = [(f"{r['queries'][w]['kb']:.0f} ({r['queries'][w]['chunks']} chunk, "
-                    f"{r['queries'][w]['fragments']} fragments)") if w in r["queries"] else "n/a" for w in QUERIES]
-        print(" | ".join([f"{r['events']}", f"{r['modules']}", f"{r['pages']}", f"{r['validation_s']:.3f}",
-                          f"{r['build_s']:.1f}", f"{r['plain_build_s']:.1f}", f"{r['overhead']:+.0%}",
-                          f"{r['cpu_overhead']:+.0%}",
-                          f"{r['per_page_ms']:.1f}", f"{r['html_median_kb']:.1f}", f"{r['html_max_kb']:.1f}",
-                          f"{r['site_mb']:.1f}", f"{r['search_index_mb']:.2f}", *queries, f"{r['peak_mb']:.0f}"]))
+        queries = [
+            (
+                f"{r['queries'][w]['kb']:.0f} ({r['queries'][w]['chunks']} chunk, "
+                f"{r['queries'][w]['fragments']} fragments)"
+            )
+            if w in r["queries"]
+            else "n/a"
+            for w in QUERIES
+        ]
+        print(
+            " | ".join(
+                [
+                    f"{r['events']}",
+                    f"{r['modules']}",
+                    f"{r['pages']}",
+                    f"{r['validation_s']:.3f}",
+                    f"{r['build_s']:.1f}",
+                    f"{r['plain_build_s']:.1f}",
+                    f"{r['overhead']:+.0%}",
+                    f"{r['cpu_overhead']:+.0%}",
+                    f"{r['per_page_ms']:.1f}",
+                    f"{r['html_median_kb']:.1f}",
+                    f"{r['html_max_kb']:.1f}",
+                    f"{r['site_mb']:.1f}",
+                    f"{r['search_index_mb']:.2f}",
+                    *queries,
+                    f"{r['peak_mb']:.0f}",
+                ]
+            )
+        )
     if not all(r["queries"] for r in rows):
         print("query sizes: n/a (they are measured in Chromium: install the test dependencies, `make test`)")
     print(f"validation of 10000 events and 1000 modules: {big_validation:.2f} s")
@@ -244,8 +312,9 @@ def main() -> int:
     machine = f"{platform.machine()}, {os.cpu_count()} cores, Python {platform.python_version()}"
     print(f"machine: {machine}")
     args.json.parent.mkdir(parents=True, exist_ok=True)
-    args.json.write_text(json.dumps({"machine": machine, "rows": rows, "validation_10000x1000_s": big_validation},
-                                    indent=2), "utf-8")
+    args.json.write_text(
+        json.dumps({"machine": machine, "rows": rows, "validation_10000x1000_s": big_validation}, indent=2), "utf-8"
+    )
     print(f"wrote {args.json}")
     return 0
 

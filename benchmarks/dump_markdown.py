@@ -24,8 +24,11 @@ def on_page_markdown(markdown: str, page: Page, **kwargs: object) -> str:
         target = Path(OUT) / page.file.src_uri
         target.parent.mkdir(parents=True, exist_ok=True)
         # Titles and descriptions are escaped Markup by now (hooks/page_titles.py): write them back as text.
-        front = {key: value.unescape() if isinstance(value, Markup) else value
-                 for key, value in page.meta.items() if key != "render_macros"}
+        front = {
+            key: value.unescape() if isinstance(value, Markup) else value
+            for key, value in page.meta.items()
+            if key != "render_macros"
+        }
         header = f"---\n{yaml.safe_dump(front, allow_unicode=True)}---\n\n" if front else ""
         target.write_text(header + markdown, encoding="utf-8")
     return markdown

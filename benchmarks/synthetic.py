@@ -11,8 +11,15 @@ import yaml
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "tests"))
 from sitebuild import copy_project  # noqa: E402  (the same copy of the real project the tests build)
-CITIES = [("Kupang", "Nusa Tenggara Timur"), ("Parepare", "Sulawesi Selatan"), ("Ende", "Nusa Tenggara Timur"),
-          ("Ambon", "Maluku"), ("Palu", "Sulawesi Tengah"), ("Jayapura", "Papua")]
+
+CITIES = [
+    ("Kupang", "Nusa Tenggara Timur"),
+    ("Parepare", "Sulawesi Selatan"),
+    ("Ende", "Nusa Tenggara Timur"),
+    ("Ambon", "Maluku"),
+    ("Palu", "Sulawesi Tengah"),
+    ("Jayapura", "Papua"),
+]
 ORGS = ["ecpat-indonesia", "yayasan-sejiwa", "ict-watch"]
 
 
@@ -24,21 +31,39 @@ def synthetic_events(count: int, module_ids: list[str]) -> list[dict]:
         year, month = 2019 + (i // 12) % 8, 1 + i % 12
         city, province = CITIES[i % len(CITIES)]
         nxt, nprov = CITIES[(i + 1) % len(CITIES)]
-        events.append({
-            "id": f"acara-{i:05d}", "program": "Smart School Online", "title": f"Workshop Smart School Online {i}",
-            "status": "held", "start": f"{year}-{month:02d}-10", "end": f"{year}-{month:02d}-11",
-            "city": city, "province": province, "organizer": "ecpat-indonesia",
-            "partner_classes": [{"organization": org, "topic": None if j else "Pencegahan ESA online"}
-                                for j, org in enumerate(ORGS)],
-            "days": [
-                {"date": f"{year}-{month:02d}-10", "audiences": ["orang-tua", "guru", "komunitas"],
-                 "topics": ["Bentuk-bentuk ESA online", "Pencegahan"], "formats": ["presentasi", "diskusi-kelompok"],
-                 "modules": module_ids[i % len(module_ids):][:2]},
-                {"date": f"{year}-{month:02d}-11", "audiences": ["anak-orang-muda"], "topics": ["Grooming"],
-                 "formats": ["presentasi"], "co_facilitators": ["kompak-jakarta"]},
-            ],
-            "follow_up": {"city": nxt, "province": nprov, "date": f"{year + 1}-{month:02d}"},
-        })
+        events.append(
+            {
+                "id": f"acara-{i:05d}",
+                "program": "Smart School Online",
+                "title": f"Workshop Smart School Online {i}",
+                "status": "held",
+                "start": f"{year}-{month:02d}-10",
+                "end": f"{year}-{month:02d}-11",
+                "city": city,
+                "province": province,
+                "organizer": "ecpat-indonesia",
+                "partner_classes": [
+                    {"organization": org, "topic": None if j else "Pencegahan ESA online"} for j, org in enumerate(ORGS)
+                ],
+                "days": [
+                    {
+                        "date": f"{year}-{month:02d}-10",
+                        "audiences": ["orang-tua", "guru", "komunitas"],
+                        "topics": ["Bentuk-bentuk ESA online", "Pencegahan"],
+                        "formats": ["presentasi", "diskusi-kelompok"],
+                        "modules": module_ids[i % len(module_ids) :][:2],
+                    },
+                    {
+                        "date": f"{year}-{month:02d}-11",
+                        "audiences": ["anak-orang-muda"],
+                        "topics": ["Grooming"],
+                        "formats": ["presentasi"],
+                        "co_facilitators": ["kompak-jakarta"],
+                    },
+                ],
+                "follow_up": {"city": nxt, "province": nprov, "date": f"{year + 1}-{month:02d}"},
+            }
+        )
     return events
 
 

@@ -82,9 +82,11 @@ def main() -> int:
             totals[c][1] += sizes[c][1]
     raw_all = sum(v[0] for v in totals.values())
     gz_all = sum(v[1] for v in totals.values())
-    print(f"{'TOTAL (' + str(len(rows)) + ' pages)':40} "
-          + " ".join(f"{kb(totals[c][0])}/{kb(totals[c][1]).strip():>7}" for c in COLUMNS)
-          + f" {kb(raw_all)}/{kb(gz_all).strip():>7}")
+    print(
+        f"{'TOTAL (' + str(len(rows)) + ' pages)':40} "
+        + " ".join(f"{kb(totals[c][0])}/{kb(totals[c][1]).strip():>7}" for c in COLUMNS)
+        + f" {kb(raw_all)}/{kb(gz_all).strip():>7}"
+    )
     over = [p for p, s in rows.items() if sum(v[1] for v in s.values()) > BUDGET_GZIP]
     print(f"pages over budget: {len(over)}" + (f" ({', '.join(over)})" if over else ""))
     if args.json:

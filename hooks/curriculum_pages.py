@@ -11,8 +11,13 @@ from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import TableOfContents
 
 from smartschool.navigation import trim_section
-from smartschool.curriculum_pages import (facilitator_pack_markdown, lesson_page_markdown, pack_volumes,
-                                          track_page_markdown, track_pages)
+from smartschool.curriculum_pages import (
+    facilitator_pack_markdown,
+    lesson_page_markdown,
+    pack_volumes,
+    track_page_markdown,
+    track_pages,
+)
 from smartschool.paging import source_of
 from smartschool.project import current_project
 from smartschool.vocabulary import TRACKS
@@ -37,10 +42,12 @@ def on_nav(nav: Navigation, config: MkDocsConfig, files: Files) -> Navigation:
     """Within each track's section: modules in their `order`, the pack volumes last; large sections trimmed."""
     project = current_project(Path(config.config_file_path).parent)
     rank = {source_of(lesson.url): lesson.module.order for lesson in project.lessons}
-    rank.update({source_of(volume.url): 10**6 + volume.number
-                 for track in TRACKS for volume in pack_volumes(project, track)})
-    rank.update({source_of(page.url): 2 * 10**6 + page.number
-                 for track in TRACKS for page in track_pages(project, track)[1:]})
+    rank.update(
+        {source_of(volume.url): 10**6 + volume.number for track in TRACKS for volume in pack_volumes(project, track)}
+    )
+    rank.update(
+        {source_of(page.url): 2 * 10**6 + page.number for track in TRACKS for page in track_pages(project, track)[1:]}
+    )
 
     def key(item: object) -> tuple[int, int]:
         if isinstance(item, Page) and item.file.src_uri in rank:
@@ -51,8 +58,11 @@ def on_nav(nav: Navigation, config: MkDocsConfig, files: Files) -> Navigation:
         for item in items:
             if isinstance(item, Section):
                 item.children.sort(key=key)
-                item.children = trim_section(item.children, is_index=lambda c: isinstance(c, Page) and c.is_index,
-                                             is_page=lambda c: isinstance(c, Page))
+                item.children = trim_section(
+                    item.children,
+                    is_index=lambda c: isinstance(c, Page) and c.is_index,
+                    is_page=lambda c: isinstance(c, Page),
+                )
                 visit(item.children)
 
     visit(nav.items)

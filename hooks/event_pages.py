@@ -32,8 +32,7 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
 def on_nav(nav: Navigation, config: MkDocsConfig, files: Files) -> Navigation:
     """The menu's section of year pages: titled like the archive on `acara/`, newest year first (its pages in order)."""
     project = current_project(Path(config.config_file_path).parent)
-    order = {source_of(page.url): (-year.year, page.number)
-             for year in archive_years(project) for page in year.pages()}
+    order = {source_of(page.url): (-year.year, page.number) for year in archive_years(project) for page in year.pages()}
 
     def is_year_page(item: object) -> bool:
         return isinstance(item, Page) and item.file.src_uri in order

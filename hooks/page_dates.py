@@ -25,8 +25,11 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     project = current_project(root)
     _module_files = {f"{lesson.url.rstrip('/')}.md": lesson.path for lesson in project.lessons}
     _data_files = sorted(p.relative_to(root).as_posix() for p in (root / "data").glob("*.yaml"))
-    docs = [f"{Path(config.docs_dir).relative_to(root).as_posix()}/{f.src_uri}"
-            for f in files.documentation_pages() if f.generated_by is None]
+    docs = [
+        f"{Path(config.docs_dir).relative_to(root).as_posix()}/{f.src_uri}"
+        for f in files.documentation_pages()
+        if f.generated_by is None
+    ]
     _times = last_commit_times(root, [*docs, *_data_files, *_module_files.values()])
     return files
 

@@ -41,8 +41,10 @@ def on_nav(nav: Navigation, config: MkDocsConfig, files: Files) -> Navigation:
     if missing:
         listed = ", ".join(repr(section) for section in missing)
         verb = "matches" if len(missing) == 1 else "match"
-        raise Abort(f"mkdocs.yml: extra.quick_exit.sections: {listed} {verb} no page of the site "
-                    "(expected the start of a page address, such as 'remaja/')")
+        raise Abort(
+            f"mkdocs.yml: extra.quick_exit.sections: {listed} {verb} no page of the site "
+            "(expected the start of a page address, such as 'remaja/')"
+        )
     return nav
 
 

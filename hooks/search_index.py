@@ -17,8 +17,15 @@ from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
 from smartschool.project import current_project
-from smartschool.search_index import (IndexingFailed, filter_markup, ignore_excluded, index_site, is_indexed,
-                                      mark_body, page_filters)
+from smartschool.search_index import (
+    IndexingFailed,
+    filter_markup,
+    ignore_excluded,
+    index_site,
+    is_indexed,
+    mark_body,
+    page_filters,
+)
 
 _audiences: dict[str, tuple[str, ...]] = {}  # lesson page address → its module's audiences
 

@@ -37,8 +37,13 @@ def last_commit_times(root: Path, paths: Iterable[str]) -> dict[str, datetime]:
     """
     wanted = set(paths)
     try:
-        log = subprocess.run(["git", "-C", str(root), "log", "--format=@%ct", "--name-only", "--no-renames", "--",
-                              *sorted(wanted)], capture_output=True, text=True, timeout=60, check=True).stdout
+        log = subprocess.run(
+            ["git", "-C", str(root), "log", "--format=@%ct", "--name-only", "--no-renames", "--", *sorted(wanted)],
+            capture_output=True,
+            text=True,
+            timeout=60,
+            check=True,
+        ).stdout
     except (OSError, subprocess.SubprocessError):
         return {}
     found: dict[str, datetime] = {}

@@ -28,8 +28,14 @@ def _check(args: argparse.Namespace) -> int:
         print(say("summary.warning", problem=warning), file=sys.stderr)
         if annotate:
             print(workflow_command(str(warning), "warning"))
-    print(say("summary.ok", events=len(project.events), modules=len(project.lessons),
-              organisations=len(project.organizations)))
+    print(
+        say(
+            "summary.ok",
+            events=len(project.events),
+            modules=len(project.lessons),
+            organisations=len(project.organizations),
+        )
+    )
     return 0
 
 
@@ -61,11 +67,15 @@ def main(argv: list[str] | None = None) -> int:
     schemas = commands.add_parser("schemas", help="write the JSON Schemas of the data files to data/schemas/")
     schemas.add_argument("--check", action="store_true", help="only report schemas that are out of date")
     schemas.set_defaults(run=_schemas)
-    build = commands.add_parser("build", help="build the site into a new folder next to site/ and swap it in only "
-                                "when the whole build succeeds; on any failure site/ stays as it was")
+    build = commands.add_parser(
+        "build",
+        help="build the site into a new folder next to site/ and swap it in only "
+        "when the whole build succeeds; on any failure site/ stays as it was",
+    )
     build.add_argument("--strict", action="store_true", help="a MkDocs warning fails the build (as mkdocs --strict)")
-    build.add_argument("--site-dir", default="site", help="the folder to publish into, relative to --root "
-                       "(default: site)")
+    build.add_argument(
+        "--site-dir", default="site", help="the folder to publish into, relative to --root (default: site)"
+    )
     build.set_defaults(run=_build)
     args = parser.parse_args(argv)
     return int(args.run(args))

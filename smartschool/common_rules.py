@@ -21,8 +21,9 @@ def duplicate_ids(source: YamlSource, key: str, kind: str, items: list[tuple[int
     seen: set[str] = set()
     for index, item in items:
         if counts[item.id] > 1 and item.id in seen:
-            yield source.problem((key, index, "id"), item_subject(kind, index, item.id), "id",
-                                 say("ids.duplicate", kind=kind_name(kind)))
+            yield source.problem(
+                (key, index, "id"), item_subject(kind, index, item.id), "id", say("ids.duplicate", kind=kind_name(kind))
+            )
         seen.add(item.id)
 
 

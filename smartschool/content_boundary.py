@@ -23,12 +23,63 @@ URL_SCHEMES = frozenset({"http", "https", "mailto", "tel"})
 AUTHOR_TAGS = frozenset({"br", "kbd", "mark", "small", "sub", "sup"})
 
 # Elements Markdown, its extensions and the project's templates produce in page content.
-CONTENT_TAGS = AUTHOR_TAGS | frozenset({
-    "a", "abbr", "article", "aside", "b", "blockquote", "button", "caption", "code", "col", "colgroup", "dd", "del",
-    "details", "div", "dl", "dt", "em", "figcaption", "figure", "h1", "h2", "h3", "h4", "h5", "h6", "hr", "i", "img",
-    "input", "ins", "label", "li", "nav", "ol", "p", "pre", "q", "s", "section", "span", "strong", "summary",
-    "table", "tbody", "td", "tfoot", "th", "thead", "time", "tr", "u", "ul",
-})
+CONTENT_TAGS = AUTHOR_TAGS | frozenset(
+    {
+        "a",
+        "abbr",
+        "article",
+        "aside",
+        "b",
+        "blockquote",
+        "button",
+        "caption",
+        "code",
+        "col",
+        "colgroup",
+        "dd",
+        "del",
+        "details",
+        "div",
+        "dl",
+        "dt",
+        "em",
+        "figcaption",
+        "figure",
+        "h1",
+        "h2",
+        "h3",
+        "h4",
+        "h5",
+        "h6",
+        "hr",
+        "i",
+        "img",
+        "input",
+        "ins",
+        "label",
+        "li",
+        "nav",
+        "ol",
+        "p",
+        "pre",
+        "q",
+        "s",
+        "section",
+        "span",
+        "strong",
+        "summary",
+        "table",
+        "tbody",
+        "td",
+        "tfoot",
+        "th",
+        "thead",
+        "time",
+        "tr",
+        "u",
+        "ul",
+    }
+)
 
 # Attributes on any element (plus every `aria-*` and `data-*`), and per element.
 GLOBAL_ATTRIBUTES = frozenset({"class", "id", "title", "lang", "dir", "role", "tabindex"})
@@ -99,8 +150,10 @@ def clean_content(fragment: str) -> str:
         clean_content_tags={"script", "style", "template", "noscript", "iframe", "object", "embed", "svg", "math"},
         attributes={"*": set(GLOBAL_ATTRIBUTES), **{tag: set(names) for tag, names in ELEMENT_ATTRIBUTES.items()}},
         generic_attribute_prefixes={"aria-", "data-"},
-        tag_attribute_values={tag: {name: set(values) for name, values in rules.items()}
-                              for tag, rules in ELEMENT_ATTRIBUTE_VALUES.items()},
+        tag_attribute_values={
+            tag: {name: set(values) for name, values in rules.items()}
+            for tag, rules in ELEMENT_ATTRIBUTE_VALUES.items()
+        },
         attribute_filter=_filter_attribute,
         url_schemes=set(URL_SCHEMES),
         link_rel=None,

@@ -65,8 +65,11 @@ def load_lessons(root: Path, paths: list[Path]) -> tuple[list[LoadedLesson], lis
             continue
         data = source.front.data
         ident = data.get("id") if isinstance(data, dict) else None
-        subject = (module_subject(ident if isinstance(ident, str) and ident else path.stem) if isinstance(data, dict)
-                   else kind_name("module"))
+        subject = (
+            module_subject(ident if isinstance(ident, str) and ident else path.stem)
+            if isinstance(data, dict)
+            else kind_name("module")
+        )
         module, found = check_document(source.front, Module, subject)
         problems += found
         if module is not None:

@@ -98,18 +98,24 @@ def _map_headings(markdown: str, change: Callable[[str], str]) -> str:
 
 def demote_headings(markdown: str, levels: int) -> str:
     """Push every Markdown heading down by `levels` (## → ###), leaving fenced code alone."""
-    return _map_headings(markdown, lambda line: HEADING.sub(
-        lambda m: "#" * min(6, len(m.group(1)) + levels) + m.group(2), line))
+    return _map_headings(
+        markdown, lambda line: HEADING.sub(lambda m: "#" * min(6, len(m.group(1)) + levels) + m.group(2), line)
+    )
 
 
 def out_of_search(markdown: str) -> str:
     """Mark every Markdown heading `data-search-exclude data-pagefind-ignore`: the facilitator's step-by-step text
     (each heading's whole section, see smartschool.search_index) stays out of the search index (the agenda, which
     names each step, stays in). Fenced code is left alone."""
+
     def exclude(line: str) -> str:
         found = ATTR_LIST.search(line)
-        return (f"{line[:found.start()]} {{ {found.group(1).strip()} data-search-exclude data-pagefind-ignore }}"
-                if found else f"{line} {{ data-search-exclude data-pagefind-ignore }}")
+        return (
+            f"{line[: found.start()]} {{ {found.group(1).strip()} data-search-exclude data-pagefind-ignore }}"
+            if found
+            else f"{line} {{ data-search-exclude data-pagefind-ignore }}"
+        )
+
     return _map_headings(markdown, exclude)
 
 
@@ -131,13 +137,16 @@ def _whole_word(alias: str) -> str:
 
 
 @lru_cache(maxsize=8)
-def _alias_pattern(aliases_by_term: tuple[tuple[str, tuple[str, ...]], ...]
-                   ) -> tuple[re.Pattern[str], dict[str, set[str]]]:
+def _alias_pattern(
+    aliases_by_term: tuple[tuple[str, tuple[str, ...]], ...],
+) -> tuple[re.Pattern[str], dict[str, set[str]]]:
     """One expression that finds, at every word start, the longest alias there as a whole word (matches may
     overlap); and for each alias the terms it shows: its own, and those of aliases inside it (`ESA` in `ESA online`)."""
     aliases = {alias for _, names in aliases_by_term for alias in names}
-    within = {alias: {term_id for term_id, names in aliases_by_term for name in names
-                      if re.search(_whole_word(name), alias)} for alias in aliases}
+    within = {
+        alias: {term_id for term_id, names in aliases_by_term for name in names if re.search(_whole_word(name), alias)}
+        for alias in aliases
+    }
     alternation = "|".join(re.escape(alias) for alias in sorted(aliases, key=len, reverse=True)) or "(?!)"
     return re.compile(rf"(?<!\w)(?=({alternation})(?!\w))"), within
 
@@ -145,8 +154,13 @@ def _alias_pattern(aliases_by_term: tuple[tuple[str, tuple[str, ...]], ...]
 def _lesson_context(project: Project, lesson: Lesson, base: str) -> dict[str, object]:
     return {
         "terms": terms_in(project, lesson),
-        "project": project, "lesson": lesson, "m": lesson.module, "base": base,
-        "agenda": agenda_clock(lesson), "methods": methods_used(lesson), "uses": uses_of(project, lesson.id),
+        "project": project,
+        "lesson": lesson,
+        "m": lesson.module,
+        "base": base,
+        "agenda": agenda_clock(lesson),
+        "methods": methods_used(lesson),
+        "uses": uses_of(project, lesson.id),
         "audiences": [AUDIENCES[a] for a in lesson.module.audiences],
         "reviewed": dates.long_date(lesson.module.reviewed) if lesson.module.reviewed else None,
     }
@@ -155,8 +169,13 @@ def _lesson_context(project: Project, lesson: Lesson, base: str) -> dict[str, ob
 def lesson_page_markdown(project: Project, lesson: Lesson) -> str:
     """The whole Markdown source of a module's page, generated from its source file."""
     front = page_front_matter(lesson.module.title, lesson.module.summary, sso_lesson=True)
-    body = render("lesson.md", h="##", pack=False, body=Markup(out_of_search(lesson.body.strip())),
-                  **_lesson_context(project, lesson, "../../../"))
+    body = render(
+        "lesson.md",
+        h="##",
+        pack=False,
+        body=Markup(out_of_search(lesson.body.strip())),
+        **_lesson_context(project, lesson, "../../../"),
+    )
     closing = f"\n\n{help_box(project, '../../../')}" if lesson.module.track == "remaja" else ""
     return f"{front}{body}{closing}\n"
 
@@ -164,13 +183,16 @@ def lesson_page_markdown(project: Project, lesson: Lesson) -> str:
 def facilitator_pack_markdown(project: Project, volume: PackVolume) -> str:
     """A volume's modules in order on one printable page, each starting on a new printed page."""
     track = TRACKS[volume.track].lower()
-    title = f"Paket fasilitator: modul {track}" + (f" (jilid {volume.number} dari {volume.of})" if volume.of > 1 else "")
+    title = f"Paket fasilitator: modul {track}" + (
+        f" (jilid {volume.number} dari {volume.of})" if volume.of > 1 else ""
+    )
     volumes = pack_volumes(project, volume.track)
     parts = [render("pack_intro.md", volume=volume, volumes=volumes, track=track, base="../../../")]
     for lesson in volume.lessons:
         context = _lesson_context(project, lesson, "../../../")
-        parts.append(render("lesson.md", h="###", pack=True, body=Markup(demote_headings(lesson.body.strip(), 1)),
-                            **context))
+        parts.append(
+            render("lesson.md", h="###", pack=True, body=Markup(demote_headings(lesson.body.strip(), 1)), **context)
+        )
     description = f"Modul {track} ({volume.label.lower()}) dalam satu halaman untuk dicetak."
     front = page_front_matter(title, description, sso_pack=True, search={"exclude": True})  # lessons are indexed
     return front + "\n\n".join(parts) + "\n"
@@ -182,13 +204,20 @@ def curriculum_index(project: Project, base: str = "") -> str:
     A large group shows its first LIST_PREVIEW modules and links to the track's full list.
     """
     groups = [
-        (track, audience, [lesson for lesson in project.lessons_of_track(track)
-                           if audience in lesson.module.audiences])
-        for track in TRACKS for audience in TRACK_AUDIENCES[track]
+        (track, audience, [lesson for lesson in project.lessons_of_track(track) if audience in lesson.module.audiences])
+        for track in TRACKS
+        for audience in TRACK_AUDIENCES[track]
     ]
     packs = {track: pack_volumes(project, track) for track in TRACKS}
-    return render("curriculum_index.html", groups=[g for g in groups if g[2]], base=base, packs=packs,
-                  preview=LIST_PREVIEW, audience_label=AUDIENCES, track_label=TRACKS)
+    return render(
+        "curriculum_index.html",
+        groups=[g for g in groups if g[2]],
+        base=base,
+        packs=packs,
+        preview=LIST_PREVIEW,
+        audience_label=AUDIENCES,
+        track_label=TRACKS,
+    )
 
 
 @dataclass(frozen=True)
@@ -212,15 +241,22 @@ def track_page_url(track: str, number: int = 1) -> str:
 
 def track_pages(project: Project, track: str) -> list[TrackPage]:
     """The track's modules in order, TRACK_PAGE_MODULES to a page (at least one page, even when empty)."""
-    return (cut(project.lessons_of_track(track), TRACK_PAGE_MODULES, TrackPage, track=track)
-            or [TrackPage(number=1, of=1, items=(), first=1, track=track)])
+    return cut(project.lessons_of_track(track), TRACK_PAGE_MODULES, TrackPage, track=track) or [
+        TrackPage(number=1, of=1, items=(), first=1, track=track)
+    ]
 
 
 def track_index(project: Project, track: str, base: str = "", number: int = 1) -> str:
     """One page of a track's modules, in order, with links to its other pages and to its facilitator pack."""
     pages = track_pages(project, track)
-    return render("track_index.html", page=pages[number - 1], pages=pages, base=base,
-                  packs=pack_volumes(project, track) if number == 1 else [], audience_label=AUDIENCES)
+    return render(
+        "track_index.html",
+        page=pages[number - 1],
+        pages=pages,
+        base=base,
+        packs=pack_volumes(project, track) if number == 1 else [],
+        audience_label=AUDIENCES,
+    )
 
 
 def track_page_markdown(project: Project, page: TrackPage) -> str:
@@ -243,12 +279,19 @@ def day_plan(project: Project, start: str, items: list[str | list[object]], base
             blocks.append((str(title), int(str(minutes)), None, None))
     laid = slots(blocks, start)
     module_minutes = sum(s.minutes for s in laid if s.module_id)
-    return render("day_plan.html", slots=laid, project=project, base=base, module_minutes=module_minutes,
-                  other_minutes=sum(s.minutes for s in laid) - module_minutes)
+    return render(
+        "day_plan.html",
+        slots=laid,
+        project=project,
+        base=base,
+        module_minutes=module_minutes,
+        other_minutes=sum(s.minutes for s in laid) - module_minutes,
+    )
 
 
 def module_table(project: Project, base: str = "") -> str:
     """Modules with their track and duration, for choosing modules: up to LIST_PREVIEW per track, then a link."""
     tracks = [(track, project.lessons_of_track(track)) for track in TRACKS]
-    return render("module_table.html", tracks=[t for t in tracks if t[1]], preview=LIST_PREVIEW, base=base,
-                  track_label=TRACKS)
+    return render(
+        "module_table.html", tracks=[t for t in tracks if t[1]], preview=LIST_PREVIEW, base=base, track_label=TRACKS
+    )

@@ -13,8 +13,18 @@ from .schemas import model_schemas
 
 # The files maintainers edit, and the models of their items, in the order a maintainer meets them.
 SECTIONS: tuple[tuple[str, tuple[type[Struct], ...]], ...] = (
-    ("data/events.yaml", (models.Event, models.PartnerClass, models.Day, models.DaySchedule, models.ScheduleItem,
-                          models.FollowUp, models.Report)),
+    (
+        "data/events.yaml",
+        (
+            models.Event,
+            models.PartnerClass,
+            models.Day,
+            models.DaySchedule,
+            models.ScheduleItem,
+            models.FollowUp,
+            models.Report,
+        ),
+    ),
     ("data/organizations.yaml", (models.Organization,)),
     ("curriculum/<track>/<id>.md (front matter)", (models.Module, models.AgendaStep, models.AgeBand, models.Source)),
     ("data/help.yaml", (models.HelpChannel, models.Contact)),
@@ -77,12 +87,16 @@ def field_rows(model: type[Struct]) -> list[FieldRow]:
     """One row per field of `model`: name, type, whether it is required, and its description."""
     schema = model_schemas()[model.__name__]
     required = set(schema.get("required", []))
-    return [FieldRow(name, _type_of(prop), name in required, prop.get("description", ""))
-            for name, prop in schema["properties"].items()]
+    return [
+        FieldRow(name, _type_of(prop), name in required, prop.get("description", ""))
+        for name, prop in schema["properties"].items()
+    ]
 
 
 def data_reference() -> str:
     """HTML tables for every model, grouped by the file it describes."""
-    sections = [(file, [(model.__name__, (model.__doc__ or "").strip(), field_rows(model)) for model in group])
-                for file, group in SECTIONS]
+    sections = [
+        (file, [(model.__name__, (model.__doc__ or "").strip(), field_rows(model)) for model in group])
+        for file, group in SECTIONS
+    ]
     return render("data_reference.html", sections=sections)

@@ -63,8 +63,9 @@ def year_page_url(year: int, number: int) -> str:
 
 def years(project: Project) -> list[Year]:
     """Every year that has events, newest first, each with its events newest first."""
-    return [Year(year, tuple(events))
-            for year, events in groupby(project.events_newest_first(), key=lambda e: e.start.year)]
+    return [
+        Year(year, tuple(events)) for year, events in groupby(project.events_newest_first(), key=lambda e: e.start.year)
+    ]
 
 
 def latest_events(project: Project, cap: int = LISTING_CAP) -> list[Event]:
@@ -121,8 +122,17 @@ def year_page_markdown(project: Project, page: YearPage, archive: list[Year]) ->
     front = page_front_matter(title, f"{count} workshop Smart School Online yang tercatat pada tahun {year.year}.")
     base = "../../../"
     caption = f"Acara tahun {year.year}, dari yang terbaru" + (
-        f" (nomor {page.first}–{page.last})" if page.of > 1 else "")
+        f" (nomor {page.first}–{page.last})" if page.of > 1 else ""
+    )
     table = render("events_table.html", project=project, events=page.events, base=base, caption=caption)
-    body = render("event_year.md", year=year, page=page, pages=year.pages(), count=count, base=base,
-                  table=Markup(table), years=Markup(year_list(archive, base, current=year.year)))
+    body = render(
+        "event_year.md",
+        year=year,
+        page=page,
+        pages=year.pages(),
+        count=count,
+        base=base,
+        table=Markup(table),
+        years=Markup(year_list(archive, base, current=year.year)),
+    )
     return f"{front}{body}\n"

@@ -23,8 +23,9 @@ class EventContext:
     all_event_ids: set[str] = field(default_factory=set)
 
     def problem(self, index: int, event_id: str, path: tuple, field_name: str, message: str) -> Problem:
-        return self.source.problem(("events", index, *path), item_subject("event", index, event_id), field_name,
-                                   message)
+        return self.source.problem(
+            ("events", index, *path), item_subject("event", index, event_id), field_name, message
+        )
 
 
 Rule = Callable[[EventContext], Iterator[Problem]]
@@ -43,16 +44,27 @@ def dates_in_order(ctx: EventContext) -> Iterator[Problem]:
     """An event starts on or before its end, and every day falls inside it, once."""
     for index, event in ctx.events:
         if event.start > event.end:
-            yield ctx.problem(index, event.id, ("end",), "end",
-                              say("event.end_before_start", end=event.end, start=event.start))
+            yield ctx.problem(
+                index, event.id, ("end",), "end", say("event.end_before_start", end=event.end, start=event.start)
+            )
         counts = Counter(day.date for day in event.days)
         for d, day in enumerate(event.days):
             if not event.start <= day.date <= event.end:
-                yield ctx.problem(index, event.id, ("days", d, "date"), field_path(("days", d, "date")),
-                                  say("event.day_outside", date=day.date, start=event.start, end=event.end))
+                yield ctx.problem(
+                    index,
+                    event.id,
+                    ("days", d, "date"),
+                    field_path(("days", d, "date")),
+                    say("event.day_outside", date=day.date, start=event.start, end=event.end),
+                )
             if counts[day.date] > 1:
-                yield ctx.problem(index, event.id, ("days", d, "date"), field_path(("days", d, "date")),
-                                  say("event.day_twice", date=day.date, count=counts[day.date]))
+                yield ctx.problem(
+                    index,
+                    event.id,
+                    ("days", d, "date"),
+                    field_path(("days", d, "date")),
+                    say("event.day_twice", date=day.date, count=counts[day.date]),
+                )
 
 
 def partner_classes_known(ctx: EventContext) -> Iterator[Problem]:
@@ -67,8 +79,13 @@ def partner_classes_known(ctx: EventContext) -> Iterator[Problem]:
             else:
                 seen.add(partner.organization)
                 continue
-            yield ctx.problem(index, event.id, ("partner_classes", c, "organization"),
-                              field_path(("partner_classes", c, "organization")), message)
+            yield ctx.problem(
+                index,
+                event.id,
+                ("partner_classes", c, "organization"),
+                field_path(("partner_classes", c, "organization")),
+                message,
+            )
 
 
 def organisations_known(ctx: EventContext) -> Iterator[Problem]:
@@ -79,11 +96,17 @@ def organisations_known(ctx: EventContext) -> Iterator[Problem]:
         for d, day in enumerate(event.days):
             for f, org in enumerate(day.co_facilitators):
                 if org not in ctx.organization_ids:
-                    yield ctx.problem(index, event.id, ("days", d, "co_facilitators", f),
-                                      field_path(("days", d, "co_facilitators", f)), _unknown_org(org, ctx))
+                    yield ctx.problem(
+                        index,
+                        event.id,
+                        ("days", d, "co_facilitators", f),
+                        field_path(("days", d, "co_facilitators", f)),
+                        _unknown_org(org, ctx),
+                    )
         if event.report and event.report.publisher not in ctx.organization_ids:
-            yield ctx.problem(index, event.id, ("report", "publisher"), "report.publisher",
-                              _unknown_org(event.report.publisher, ctx))
+            yield ctx.problem(
+                index, event.id, ("report", "publisher"), "report.publisher", _unknown_org(event.report.publisher, ctx)
+            )
 
 
 def follow_up_after_event(ctx: EventContext) -> Iterator[Problem]:
@@ -91,15 +114,26 @@ def follow_up_after_event(ctx: EventContext) -> Iterator[Problem]:
     for index, event in ctx.events:
         follow = event.follow_up
         if follow.date is not None and month_bounds(follow.date)[1] <= event.end:
-            yield ctx.problem(index, event.id, ("follow_up", "date"), "follow_up.date",
-                              say("event.follow_up_early", date=follow.date, end=event.end))
+            yield ctx.problem(
+                index,
+                event.id,
+                ("follow_up", "date"),
+                "follow_up.date",
+                say("event.follow_up_early", date=follow.date, end=event.end),
+            )
         if follow.event is not None:
             if follow.event == event.id:
-                yield ctx.problem(index, event.id, ("follow_up", "event"), "follow_up.event",
-                                  say("event.follow_up_itself"))
+                yield ctx.problem(
+                    index, event.id, ("follow_up", "event"), "follow_up.event", say("event.follow_up_itself")
+                )
             elif follow.event not in ctx.all_event_ids:
-                yield ctx.problem(index, event.id, ("follow_up", "event"), "follow_up.event",
-                                  say("event.follow_up_unknown", event=quoted(follow.event)))
+                yield ctx.problem(
+                    index,
+                    event.id,
+                    ("follow_up", "event"),
+                    "follow_up.event",
+                    say("event.follow_up_unknown", event=quoted(follow.event)),
+                )
 
 
 def modules_known(ctx: EventContext) -> Iterator[Problem]:
@@ -108,17 +142,32 @@ def modules_known(ctx: EventContext) -> Iterator[Problem]:
         for d, day in enumerate(event.days):
             for m, module_id in enumerate(day.modules):
                 if module_id not in ctx.module_ids:
-                    yield ctx.problem(index, event.id, ("days", d, "modules", m),
-                                      field_path(("days", d, "modules", m)), _unknown_module(module_id))
+                    yield ctx.problem(
+                        index,
+                        event.id,
+                        ("days", d, "modules", m),
+                        field_path(("days", d, "modules", m)),
+                        _unknown_module(module_id),
+                    )
             for i, item in enumerate(day.schedule.items if day.schedule else ()):
                 if item.module and item.module not in ctx.module_ids:
-                    yield ctx.problem(index, event.id, ("days", d, "schedule", "items", i, "module"),
-                                      field_path(("days", d, "schedule", "items", i, "module")),
-                                      _unknown_module(item.module))
+                    yield ctx.problem(
+                        index,
+                        event.id,
+                        ("days", d, "schedule", "items", i, "module"),
+                        field_path(("days", d, "schedule", "items", i, "module")),
+                        _unknown_module(item.module),
+                    )
 
 
-RULES: tuple[Rule, ...] = (unique_ids, dates_in_order, partner_classes_known, organisations_known,
-                           follow_up_after_event, modules_known)
+RULES: tuple[Rule, ...] = (
+    unique_ids,
+    dates_in_order,
+    partner_classes_known,
+    organisations_known,
+    follow_up_after_event,
+    modules_known,
+)
 
 
 def check_events(ctx: EventContext) -> list[Problem]:

@@ -46,8 +46,12 @@ def schema_address(site_url: str, name: str) -> str:
 
 def envelope(site_url: str, name: str, items: list[Any]) -> dict[str, Any]:
     """The whole export document for `items` (plain JSON values)."""
-    return {"$schema": schema_address(site_url, name), "version": FORMAT_VERSION, "license": CONTENT_LICENSE_URL,
-            "items": items}
+    return {
+        "$schema": schema_address(site_url, name),
+        "version": FORMAT_VERSION,
+        "license": CONTENT_LICENSE_URL,
+        "items": items,
+    }
 
 
 def export_schema(name: str) -> dict[str, Any]:

@@ -18,8 +18,11 @@ from .project import Project
 from .vocabulary import AUDIENCES
 
 ICS_STATUS = {"held": "CONFIRMED", "planned": "TENTATIVE", "cancelled": "CANCELLED"}
-SCHEMA_STATUS = {"held": "https://schema.org/EventScheduled", "planned": "https://schema.org/EventScheduled",
-                 "cancelled": "https://schema.org/EventCancelled"}
+SCHEMA_STATUS = {
+    "held": "https://schema.org/EventScheduled",
+    "planned": "https://schema.org/EventScheduled",
+    "cancelled": "https://schema.org/EventCancelled",
+}
 UID_DOMAIN = "smart-school-online"
 
 
@@ -33,8 +36,10 @@ def _audiences(event: Event) -> list[str]:
 
 def _description(project: Project, event: Event) -> str:
     partners = ", ".join(project.organization(c.organization).name for c in event.partner_classes)
-    return (f"{event.program}: {event.title}, {dates.date_range(event.start, event.end)}. "
-            f"Kelas oleh {partners}. Untuk: {', '.join(_audiences(event)).lower()}.")
+    return (
+        f"{event.program}: {event.title}, {dates.date_range(event.start, event.end)}. "
+        f"Kelas oleh {partners}. Untuk: {', '.join(_audiences(event)).lower()}."
+    )
 
 
 def calendar_feed(project: Project, site_url: str, stamp: date) -> bytes:
@@ -73,11 +78,18 @@ def event_json_ld(project: Project, event: Event, site_url: str) -> dict[str, An
         "location": {
             "@type": "Place",
             "name": event.city,
-            "address": {"@type": "PostalAddress", "addressLocality": event.city,
-                        "addressRegion": event.province, "addressCountry": "ID"},
+            "address": {
+                "@type": "PostalAddress",
+                "addressLocality": event.city,
+                "addressRegion": event.province,
+                "addressCountry": "ID",
+            },
         },
-        "organizer": {"@type": "Organization", "name": project.organization(event.organizer).name,
-                      "url": project.organization(event.organizer).website},
+        "organizer": {
+            "@type": "Organization",
+            "name": project.organization(event.organizer).name,
+            "url": project.organization(event.organizer).website,
+        },
         "audience": [{"@type": "Audience", "audienceType": a} for a in _audiences(event)],
         "inLanguage": "id",
         "url": event_url(site_url, event),
@@ -91,14 +103,22 @@ def _dump(site_url: str, name: str, items: list[Any]) -> str:
 
 
 def events_json(project: Project, site_url: str) -> str:
-    return _dump(site_url, "events", [{**to_builtins(e), "url": event_url(site_url, e)}
-                                      for e in project.events_newest_first()])
+    return _dump(
+        site_url, "events", [{**to_builtins(e), "url": event_url(site_url, e)} for e in project.events_newest_first()]
+    )
 
 
 def modules_json(project: Project, site_url: str) -> str:
     base = site_url.rstrip("/")
-    return _dump(site_url, "modules", [{**to_builtins(lesson.module), "url": f"{base}/{lesson.url}"}
-                                       for track in ("dewasa", "remaja") for lesson in project.lessons_of_track(track)])
+    return _dump(
+        site_url,
+        "modules",
+        [
+            {**to_builtins(lesson.module), "url": f"{base}/{lesson.url}"}
+            for track in ("dewasa", "remaja")
+            for lesson in project.lessons_of_track(track)
+        ],
+    )
 
 
 def organizations_json(project: Project, site_url: str) -> str:

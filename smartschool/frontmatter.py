@@ -30,8 +30,8 @@ def split_front_matter(text: str, name: str) -> tuple[MarkdownSource | None, lis
     closing = _CLOSING_FENCE.search(text, first_end + 1)
     if closing is None:
         return None, [Problem(name, 1, 1, "", "", say("front.unclosed"))]
-    front, problems = parse_yaml(text[first_end + 1:closing.start()], name, line_offset=1)
+    front, problems = parse_yaml(text[first_end + 1 : closing.start()], name, line_offset=1)
     if front is None:
         return None, problems
     body_line = text.count("\n", 0, closing.start()) + 2
-    return MarkdownSource(front, text[closing.end() + 1:], body_line), problems
+    return MarkdownSource(front, text[closing.end() + 1 :], body_line), problems

@@ -27,22 +27,23 @@ def check_channels(source: YamlSource, channels: list[tuple[int, HelpChannel]]) 
             where = ("channels", index, "contacts", c, "value")
             name = field_path(("contacts", c, "value"))
             if contact.kind in ("telepon", "whatsapp") and not PHONE.match(contact.value):
-                yield source.problem(where, subject, name,
-                                     say("help.not_phone", value=quoted(contact.value)))
+                yield source.problem(where, subject, name, say("help.not_phone", value=quoted(contact.value)))
             if contact.kind == "web" and not URL.search(contact.value):
-                yield source.problem(where, subject, name,
-                                     say("help.not_web", value=quoted(contact.value)))
+                yield source.problem(where, subject, name, say("help.not_web", value=quoted(contact.value)))
         if not channel.contacts and not channel.note:
-            yield source.problem(("channels", index), subject, "contacts",
-                                 say("help.unreachable"))
+            yield source.problem(("channels", index), subject, "contacts", say("help.unreachable"))
 
 
 def stale_channels(source: YamlSource, channels: list[tuple[int, HelpChannel]], today: date) -> Iterator[Problem]:
     """Published channels last verified more than 12 months before `today` (a warning, not an error)."""
     for index, channel in channels:
         if channel.status == "verified" and is_stale(channel, today):
-            yield source.problem(("channels", index, "verified"), item_subject("channel", index, channel.id),
-                                 "verified", say("help.stale", date=channel.verified))
+            yield source.problem(
+                ("channels", index, "verified"),
+                item_subject("channel", index, channel.id),
+                "verified",
+                say("help.stale", date=channel.verified),
+            )
 
 
 def is_stale(channel: HelpChannel, today: date) -> bool:
@@ -58,8 +59,12 @@ def check_terms(source: YamlSource, terms: list[tuple[int, GlossaryTerm]]) -> It
         subject = item_subject("term", index, term.id)
         for a, alias in enumerate(term.aliases):
             if alias in owners and owners[alias] != term.id:
-                yield source.problem(("terms", index, "aliases", a), subject, field_path(("aliases", a)),
-                                     say("term.alias_twice", value=quoted(alias), owner=quoted(owners[alias])))
+                yield source.problem(
+                    ("terms", index, "aliases", a),
+                    subject,
+                    field_path(("aliases", a)),
+                    say("term.alias_twice", value=quoted(alias), owner=quoted(owners[alias])),
+                )
             owners.setdefault(alias, term.id)
     yield from aliases_are_words(source, terms)
 
@@ -72,10 +77,17 @@ def aliases_are_words(source: YamlSource, terms: list[tuple[int, GlossaryTerm]])
             if text_fault(alias) or (alias[:1].isalnum() and alias[-1:].isalnum()):
                 continue  # a refused character is reported on its own
             forms = ", ".join(quoted(form) for form in _alias_forms(alias))
-            message = (say("term.alias_forms", value=quoted(alias), forms=forms) if forms else
-                       say("term.alias_no_letter", value=quoted(alias)))
-            yield source.problem(("terms", index, "aliases", a), item_subject("term", index, term.id),
-                                 field_path(("aliases", a)), message)
+            message = (
+                say("term.alias_forms", value=quoted(alias), forms=forms)
+                if forms
+                else say("term.alias_no_letter", value=quoted(alias))
+            )
+            yield source.problem(
+                ("terms", index, "aliases", a),
+                item_subject("term", index, term.id),
+                field_path(("aliases", a)),
+                message,
+            )
 
 
 def _alias_forms(alias: str) -> list[str]:

@@ -37,7 +37,7 @@ def too_deep(text: str, limit: int = MAX_NESTING) -> TooDeep | None:
     A line's depth counts each `>`, each list marker and each four columns of indentation before its text, so it
     is never less than the depth Python-Markdown would build (and only a little more for indented continuations).
     """
-    if _MAYBE_DEEP.search(text) is None and _MAYBE_DEEP.match("\n" + text[:MAX_NESTING + 1]) is None:
+    if _MAYBE_DEEP.search(text) is None and _MAYBE_DEEP.match("\n" + text[: MAX_NESTING + 1]) is None:
         return None
     fenced: str | None = None
     for number, line in enumerate(text.splitlines(), start=1):

@@ -65,8 +65,7 @@ def _raw_html(number: int, line: str) -> Iterator[Finding]:
         if name not in AUTHOR_TAGS:
             yield Finding(number, found.start() + 1, say("body.raw_html", name=name, tags=TAG_LIST))
         elif attributes:
-            yield Finding(number, found.start() + 1, say("body.html_attributes", name=name,
-                                                         attributes=attributes[:40]))
+            yield Finding(number, found.start() + 1, say("body.html_attributes", name=name, attributes=attributes[:40]))
 
 
 def _links(number: int, line: str) -> Iterator[Finding]:
@@ -75,8 +74,9 @@ def _links(number: int, line: str) -> Iterator[Finding]:
             address = found.group(1)
             scheme = url_scheme(address)
             if scheme is not None and scheme not in URL_SCHEMES:
-                yield Finding(number, found.start(1) + 1, say("body.link_scheme", address=repr(address[:60]),
-                                                              scheme=scheme))
+                yield Finding(
+                    number, found.start(1) + 1, say("body.link_scheme", address=repr(address[:60]), scheme=scheme)
+                )
     for found in IMAGE.finditer(line):
         address = found.group(1)
         if not is_local(address):
@@ -94,8 +94,7 @@ def _attribute_lists(number: int, line: str) -> Iterator[Finding]:
             if shorthand and shorthand.startswith("#") and shorthand[1:].startswith(THEME_ID_PREFIX):
                 yield Finding(number, column, say("body.theme_id", value=repr(shorthand), prefix=THEME_ID_PREFIX))
             elif not shorthand and not name.startswith("data-"):
-                yield Finding(number, column, say("body.attribute_list", written=found.group()[:60],
-                                                  name=repr(name)))
+                yield Finding(number, column, say("body.attribute_list", written=found.group()[:60], name=repr(name)))
 
 
 def unsafe_constructs(text: str) -> list[Finding]:

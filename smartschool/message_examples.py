@@ -96,41 +96,77 @@ def _replace(old: str, new: str) -> Callable[[str], str]:
 
 
 EXAMPLES: tuple[Example, ...] = (
-    Example(EVENTS_FILE, _replace("    follow_up:", "    folow_up:"),
-            "Nama kolom salah ketik. Perbaiki sesuai saran."),
-    Example(EVENTS_FILE, lambda text: text[:text.index("    follow_up:")],
-            "Kolom wajib belum diisi. Tambahkan kolomnya."),
-    Example(EVENTS_FILE, _replace("title: Workshop Internet Aman", "title: 2018"),
-            "Angka (atau true/false) di tempat yang harus berisi teks. Beri tanda kutip."),
-    Example(EVENTS_FILE, _replace("start: 2018-03-16", "start: 2018-02-30"),
-            "Tanggal tidak ada di kalender."),
-    Example(EVENTS_FILE, _replace("      - date: 2018-03-16", "      - date: 2018-03-20"),
-            "Tanggal hari acara di luar tanggal mulai dan selesai. Butir daftar dihitung dari 1: `days ke-1` "
-            "adalah hari pertama."),
-    Example(EVENTS_FILE, _replace("      - organization: ecpat-indonesia", "      - organization: ictwatch"),
-            "Id lembaga tidak dikenal. Pakai id dari `data/organizations.yaml`, atau tambahkan lembaganya dulu."),
-    Example(EVENTS_FILE, _replace("      date: 2018-04", "      date: 2018-02"),
-            "Tindak lanjut harus sesudah acara selesai."),
-    Example(EVENTS_FILE, _replace("city: Kupang", "city: 'Kupang '"),
-            "Ada spasi atau baris kosong di awal atau akhir teks. Hapus spasinya. Untuk teks panjang yang dilipat, "
-            "tulis `>-`, bukan `>`."),
-    Example(EVENTS_FILE, _replace("    city: Kupang", "      city: Kupang"),
-            "Indentasi (spasi di awal baris) salah. Samakan dengan kolom lain di bagian yang sama. Jika YAML "
-            "rusak, hanya masalah ini yang dilaporkan untuk berkas itu."),
-    Example(EVENTS_FILE, _replace("    city: Kupang", "\tcity: Kupang"),
-            "Ada tab di awal baris. YAML hanya menerima spasi."),
-    Example(EVENTS_FILE, _replace("title: Workshop Internet Aman", 'title: "Workshop Internet Aman'),
-            "Tanda kutip tidak ditutup."),
-    Example(EVENTS_FILE, _replace("title: Workshop Internet Aman", "title: Workshop: Internet Aman"),
-            "Ada titik dua dan spasi di dalam teks tanpa tanda kutip. Beri tanda kutip pada seluruh teks."),
-    Example(MODULE_FILE, _replace("duration_minutes: 60", "duration_minutes: 90"),
-            "Jumlah menit agenda tidak sama dengan durasi."),
-    Example(MODULE_FILE, _replace("Isi modul.", "Isi modul. <img src=x>"),
-            "Ada HTML di isi modul. Tulis dengan Markdown (daftar, tabel, **tebal**, kotak `!!! note`)."),
-    Example(MODULE_FILE, _replace("Isi modul.", "Isi modul, [klik](javascript:alert(1))."),
-            "Alamat tautan tidak aman. Pakai alamat `https://…` atau tautan ke halaman lain situs ini."),
-    Example(MODULE_FILE, lambda text: text[:text.index("!!! perlindungan")],
-            "Modul remaja belum punya catatan perlindungan anak."),
+    Example(EVENTS_FILE, _replace("    follow_up:", "    folow_up:"), "Nama kolom salah ketik. Perbaiki sesuai saran."),
+    Example(
+        EVENTS_FILE, lambda text: text[: text.index("    follow_up:")], "Kolom wajib belum diisi. Tambahkan kolomnya."
+    ),
+    Example(
+        EVENTS_FILE,
+        _replace("title: Workshop Internet Aman", "title: 2018"),
+        "Angka (atau true/false) di tempat yang harus berisi teks. Beri tanda kutip.",
+    ),
+    Example(EVENTS_FILE, _replace("start: 2018-03-16", "start: 2018-02-30"), "Tanggal tidak ada di kalender."),
+    Example(
+        EVENTS_FILE,
+        _replace("      - date: 2018-03-16", "      - date: 2018-03-20"),
+        "Tanggal hari acara di luar tanggal mulai dan selesai. Butir daftar dihitung dari 1: `days ke-1` "
+        "adalah hari pertama.",
+    ),
+    Example(
+        EVENTS_FILE,
+        _replace("      - organization: ecpat-indonesia", "      - organization: ictwatch"),
+        "Id lembaga tidak dikenal. Pakai id dari `data/organizations.yaml`, atau tambahkan lembaganya dulu.",
+    ),
+    Example(
+        EVENTS_FILE,
+        _replace("      date: 2018-04", "      date: 2018-02"),
+        "Tindak lanjut harus sesudah acara selesai.",
+    ),
+    Example(
+        EVENTS_FILE,
+        _replace("city: Kupang", "city: 'Kupang '"),
+        "Ada spasi atau baris kosong di awal atau akhir teks. Hapus spasinya. Untuk teks panjang yang dilipat, "
+        "tulis `>-`, bukan `>`.",
+    ),
+    Example(
+        EVENTS_FILE,
+        _replace("    city: Kupang", "      city: Kupang"),
+        "Indentasi (spasi di awal baris) salah. Samakan dengan kolom lain di bagian yang sama. Jika YAML "
+        "rusak, hanya masalah ini yang dilaporkan untuk berkas itu.",
+    ),
+    Example(
+        EVENTS_FILE, _replace("    city: Kupang", "\tcity: Kupang"), "Ada tab di awal baris. YAML hanya menerima spasi."
+    ),
+    Example(
+        EVENTS_FILE,
+        _replace("title: Workshop Internet Aman", 'title: "Workshop Internet Aman'),
+        "Tanda kutip tidak ditutup.",
+    ),
+    Example(
+        EVENTS_FILE,
+        _replace("title: Workshop Internet Aman", "title: Workshop: Internet Aman"),
+        "Ada titik dua dan spasi di dalam teks tanpa tanda kutip. Beri tanda kutip pada seluruh teks.",
+    ),
+    Example(
+        MODULE_FILE,
+        _replace("duration_minutes: 60", "duration_minutes: 90"),
+        "Jumlah menit agenda tidak sama dengan durasi.",
+    ),
+    Example(
+        MODULE_FILE,
+        _replace("Isi modul.", "Isi modul. <img src=x>"),
+        "Ada HTML di isi modul. Tulis dengan Markdown (daftar, tabel, **tebal**, kotak `!!! note`).",
+    ),
+    Example(
+        MODULE_FILE,
+        _replace("Isi modul.", "Isi modul, [klik](javascript:alert(1))."),
+        "Alamat tautan tidak aman. Pakai alamat `https://…` atau tautan ke halaman lain situs ini.",
+    ),
+    Example(
+        MODULE_FILE,
+        lambda text: text[: text.index("!!! perlindungan")],
+        "Modul remaja belum punya catatan perlindungan anak.",
+    ),
 )
 
 
@@ -143,8 +179,9 @@ def _write(root: Path, source: Path, texts: dict[str, str]) -> None:
         (root / name).write_text(text, encoding="utf-8")
 
 
-def example_messages(source: Path, lang: str = "id",
-                     examples: tuple[Example, ...] = EXAMPLES) -> list[tuple[list[str], str]]:
+def example_messages(
+    source: Path, lang: str = "id", examples: tuple[Example, ...] = EXAMPLES
+) -> list[tuple[list[str], str]]:
     """For each example: the messages its mistake gives (in `lang`), and what they mean. `source` is the project
     whose organisations, help lines and glossary the examples use."""
     from .project import validate_project

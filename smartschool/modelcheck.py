@@ -45,19 +45,25 @@ def check_items(source: YamlSource, key: str, model: type[M], kind: str) -> tupl
         return [], [source.problem((), "", "", message)]
     problems = [
         source.problem((extra,), "", str(extra), _unknown_key(str(extra), [key]), key=True)
-        for extra in data if extra != key and not str(extra).startswith("$")
+        for extra in data
+        if extra != key and not str(extra).startswith("$")
     ]
     items = data.get(key)
     if not isinstance(items, list):
-        return [], [*problems, source.problem((key,), "", key, say("file.not_list", found=_kind_of(items),
-                                                                       kind=kind_name(kind)))]
+        return [], [
+            *problems,
+            source.problem((key,), "", key, say("file.not_list", found=_kind_of(items), kind=kind_name(kind))),
+        ]
     valid: list[tuple[int, M]] = []
     convert = msgspec.convert
     check_text = source.may_hold_hidden_characters()
     for index, raw in enumerate(items):
         if not isinstance(raw, dict):
-            problems.append(source.problem((key, index), subject_of(kind, raw, index), "",
-                                           say("item.not_mapping", found=_kind_of(raw))))
+            problems.append(
+                source.problem(
+                    (key, index), subject_of(kind, raw, index), "", say("item.not_mapping", found=_kind_of(raw))
+                )
+            )
             continue
         try:
             valid.append((index, convert(raw, model)))
@@ -66,11 +72,18 @@ def check_items(source: YamlSource, key: str, model: type[M], kind: str) -> tupl
             problems.extend(_located(source, (key, index), subject, fault) for fault in faults(raw, model, err))
         else:  # the types are right; the characters of the text are checked too (what no pattern can say)
             if check_text:
-                problems.extend(_located(source, (key, index), subject_of(kind, raw, index), Fault(loc, message))
-                                for loc, message in text_faults(raw))
-    problems += _hidden_comments(source, lambda path: (subject_of(kind, items[path[1]], path[1]), path[2:])
-                                 if len(path) >= 2 and path[0] == key and isinstance(path[1], int)
-                                 and path[1] < len(items) else ("", path))
+                problems.extend(
+                    _located(source, (key, index), subject_of(kind, raw, index), Fault(loc, message))
+                    for loc, message in text_faults(raw)
+                )
+    problems += _hidden_comments(
+        source,
+        lambda path: (
+            (subject_of(kind, items[path[1]], path[1]), path[2:])
+            if len(path) >= 2 and path[0] == key and isinstance(path[1], int) and path[1] < len(items)
+            else ("", path)
+        ),
+    )
     return valid, problems
 
 
@@ -83,8 +96,10 @@ def check_document(source: YamlSource, model: type[M], subject: str) -> tuple[M 
         document = msgspec.convert(source.data, model)
     except msgspec.ValidationError as err:
         return None, [*(_located(source, (), subject, fault) for fault in faults(source.data, model, err)), *hidden]
-    text_problems = [_located(source, (), subject, Fault(loc, message)) for loc, message in
-                     (text_faults(source.data) if source.may_hold_hidden_characters() else ())]
+    text_problems = [
+        _located(source, (), subject, Fault(loc, message))
+        for loc, message in (text_faults(source.data) if source.may_hold_hidden_characters() else ())
+    ]
     return document, [*text_problems, *hidden]
 
 
@@ -103,8 +118,16 @@ def _hidden_comments(source: YamlSource, name: Callable[[Loc], tuple[str, Loc]])
         subject, loc = name(path)
         lead = f"{path[-1]}:" if path and isinstance(path[-1], str) else "-"  # `title:`, or `-` for a list item
         written = double_quoted(f"{hidden.value} {hidden.dropped}")
-        problems.append(Problem(source.name, hidden.line + 1 + source.line_offset, hidden.column + 1, subject,
-                                field_path(loc), say("hidden_comment.item", written=f"{lead} {written}")))
+        problems.append(
+            Problem(
+                source.name,
+                hidden.line + 1 + source.line_offset,
+                hidden.column + 1,
+                subject,
+                field_path(loc),
+                say("hidden_comment.item", written=f"{lead} {written}"),
+            )
+        )
     return problems
 
 
@@ -129,8 +152,9 @@ def _struct_faults(raw: Any, info: typeinfo.StructType, loc: Loc) -> list[Fault]
     fields = {f.encode_name: f for f in info.fields}
     found = [Fault((*loc, name), _unknown_key(str(name), list(fields)), key=True) for name in raw if name not in fields]
     # A misspelled key is one mistake: the required field it was meant to be is not reported as missing too.
-    meant = {close for name in raw if name not in fields
-             for close in difflib.get_close_matches(str(name), list(fields), n=1)}
+    meant = {
+        close for name in raw if name not in fields for close in difflib.get_close_matches(str(name), list(fields), n=1)
+    }
     for name, spec in fields.items():
         if name in raw:
             found += _value_faults(raw[name], spec.type, (*loc, name), _expected_of(spec.type))
@@ -144,9 +168,17 @@ def _struct_faults(raw: Any, info: typeinfo.StructType, loc: Loc) -> list[Fault]
         cause = err.__cause__
         if isinstance(cause, FieldError) and cause.field in fields:
             spec = fields[cause.field]
-            return [Fault((*loc, cause.field),
-                          say("field.invalid", value=quoted(raw.get(cause.field)), reason=_reason(str(cause), True),
-                              expected=_expected_of(spec.type)))]
+            return [
+                Fault(
+                    (*loc, cause.field),
+                    say(
+                        "field.invalid",
+                        value=quoted(raw.get(cause.field)),
+                        reason=_reason(str(cause), True),
+                        expected=_expected_of(spec.type),
+                    ),
+                )
+            ]
         return [Fault(loc, _reason(_plain(str(err))))]
     return []
 
@@ -174,8 +206,11 @@ def _value_faults(value: Any, kind: typeinfo.Type, loc: Loc, expected: str) -> l
             if not value:
                 return [Fault(loc, say("field.list_empty", minimum=kind.min_length))]
             return [Fault(loc, say("field.list_short", count=len(value), minimum=kind.min_length))]
-        return [fault for index, item in enumerate(value)
-                for fault in _value_faults(item, kind.item_type, (*loc, index), expected)]
+        return [
+            fault
+            for index, item in enumerate(value)
+            for fault in _value_faults(item, kind.item_type, (*loc, index), expected)
+        ]
     if isinstance(kind, typeinfo.StrType) and isinstance(value, (bool, int, float)):
         return [Fault(loc, _needs_quotes(value, loc, expected))]
     message = _leaf_fault(value, kind, expected)
@@ -186,8 +221,13 @@ def _needs_quotes(value: bool | int | float, loc: Loc, expected: str) -> str:
     """A number or true/false where text is expected (`value: 129`): YAML read it so because it has no quotes."""
     written = str(value).lower() if isinstance(value, bool) else repr(value)
     lead = f"{loc[-1]}:" if loc and isinstance(loc[-1], str) else "-"  # `value:`, or `-` for a list item
-    return say("field.needs_quotes", value=written, expected=expected, written=f'{lead} "{written}"',
-               read_as=say("read_as.boolean" if isinstance(value, bool) else "read_as.number"))
+    return say(
+        "field.needs_quotes",
+        value=written,
+        expected=expected,
+        written=f'{lead} "{written}"',
+        read_as=say("read_as.boolean" if isinstance(value, bool) else "read_as.number"),
+    )
 
 
 def _leaf_fault(value: Any, kind: typeinfo.Type, expected: str) -> str | None:
@@ -275,8 +315,7 @@ _MODEL_REASONS = {
     "give either `module`, or `title` and `minutes`": "model.schedule_either",
     "a module block takes its title and minutes from the module; give only `module`": "model.schedule_module_only",
     "give exactly one of `url` and `file`": "model.source_one",
-    "it starts like a web address but is not a whole one, such as 'https://kemenpppa.go.id'":
-        "model.not_whole_address",
+    "it starts like a web address but is not a whole one, such as 'https://kemenpppa.go.id'": "model.not_whole_address",
 }
 
 
@@ -296,8 +335,14 @@ def _expected_in_indonesian(kind: typeinfo.Type) -> str:
     if isinstance(kind, typeinfo.UnionType):
         kind = _bare(next(t for t in kind.types if not isinstance(t, typeinfo.NoneType)))
     if isinstance(kind, typeinfo.StrType):
-        return say({SLUG_PATTERN: "expect.slug", URL_PATTERN: "expect.url", MONTH_OR_DATE_PATTERN: "expect.month",
-                    CLOCK_PATTERN: "expect.clock"}.get(kind.pattern or "", "expect.text"))
+        return say(
+            {
+                SLUG_PATTERN: "expect.slug",
+                URL_PATTERN: "expect.url",
+                MONTH_OR_DATE_PATTERN: "expect.month",
+                CLOCK_PATTERN: "expect.clock",
+            }.get(kind.pattern or "", "expect.text")
+        )
     if isinstance(kind, typeinfo.DateType):
         return say("expect.date")
     if isinstance(kind, typeinfo.IntType):

@@ -250,8 +250,9 @@ class HelpChannel(Model, kw_only=True):
     urgent: Annotated[bool, doc("Shown first and in the short help box.")] = False
     status: Annotated[Literal["verified", "unverified"], doc("Only verified channels are published.")]
     verified: Annotated[dt.date, doc("When the details were last checked against the source.")]
-    source: Annotated[UrlOrCitation, doc("Public source that confirms the details: a web address (https://…) "
-                                         "or a citation in words.")]
+    source: Annotated[
+        UrlOrCitation, doc("Public source that confirms the details: a web address (https://…) or a citation in words.")
+    ]
 
     def __post_init__(self) -> None:
         fault = url_or_citation_fault(self.source)
@@ -270,8 +271,10 @@ class GlossaryTerm(Model, kw_only=True):
 
     id: Annotated[Slug, doc("Lowercase slug; the glossary anchor `/glosarium/#<id>`.")]
     term: Annotated[Text, doc("The term as it is headed, with its Indonesian gloss.")]
-    aliases: Annotated[list[Annotated[str, Meta(pattern=ALIAS_PATTERN)]],
-                       doc("Words in running text that show the definition on hover.")] = []
+    aliases: Annotated[
+        list[Annotated[str, Meta(pattern=ALIAS_PATTERN)]],
+        doc("Words in running text that show the definition on hover."),
+    ] = []
     definition: Annotated[Text, doc("A plain definition in the site's own words.")]
     source: Annotated[Url | None, doc("Source of the definition, where there is one.")] = None
 

@@ -31,8 +31,17 @@ from .problems import quoted
 
 DOCS_DIR = "docs"
 # The Markdown extensions of mkdocs.yml that make ids (tests/test_input_hygiene.py keeps the two lists equal).
-MARKDOWN_EXTENSIONS = ("toc", "admonition", "abbr", "attr_list", "md_in_html", "tables", "def_list",
-                       "pymdownx.details", "pymdownx.superfences")
+MARKDOWN_EXTENSIONS = (
+    "toc",
+    "admonition",
+    "abbr",
+    "attr_list",
+    "md_in_html",
+    "tables",
+    "def_list",
+    "pymdownx.details",
+    "pymdownx.superfences",
+)
 TOC_CONFIG = {"permalink": True, "permalink_title": "Tautan ke bagian ini"}
 # Headings smartschool/templates/lesson.md puts before and after the body on a module's page (h = "##"), in order;
 # tests/test_input_hygiene.py compares them with the real pages. Two of them depend on data the module rules do not
@@ -40,8 +49,14 @@ TOC_CONFIG = {"permalink": True, "permalink_title": "Tautan ke bagian ini"}
 MATERIALS_HEADING = "Bahan yang diperlukan"  # only when the module lists materials
 RELATED_HEADING = "Modul terkait"  # only when the module names related modules
 HEADINGS_BEFORE = ("Pesan kunci", "Agenda", MATERIALS_HEADING)
-HEADINGS_AFTER = ("Pertanyaan diskusi", "Untuk dibawa pulang", "Istilah dalam modul ini", "Sumber", RELATED_HEADING,
-                  "Dibahas di acara")
+HEADINGS_AFTER = (
+    "Pertanyaan diskusi",
+    "Untuk dibawa pulang",
+    "Istilah dalam modul ini",
+    "Sumber",
+    RELATED_HEADING,
+    "Dibahas di acara",
+)
 _ID = re.compile(r'\sid="([^"]*)"')
 _WEB_ADDRESS = re.compile(r"(?:https?|mailto|tel):(?![^\[\]]*\[)")  # a `[` would make urlsplit fail: look closer
 # A reference definition, `[label]: address`; it makes a link only where `[label]` is used in the text.
@@ -89,20 +104,27 @@ class SitePages:
 
     def _ids_of(self, module: ModulePage) -> frozenset[str]:
         left_out = {MATERIALS_HEADING: not module.has_materials, RELATED_HEADING: not module.has_related}
-        before, after = ([f"## {title}" for title in titles if not left_out.get(title)]
-                         for titles in (HEADINGS_BEFORE, HEADINGS_AFTER))
+        before, after = (
+            [f"## {title}" for title in titles if not left_out.get(title)]
+            for titles in (HEADINGS_BEFORE, HEADINGS_AFTER)
+        )
         text = "\n\n".join([*before, module.body.strip(), *after])
         if self._markdown is None:
             import markdown  # only a body with an anchor link needs it: plain validation does not pay the import
 
-            self._markdown = markdown.Markdown(extensions=list(MARKDOWN_EXTENSIONS),
-                                               extension_configs={"toc": TOC_CONFIG})
+            self._markdown = markdown.Markdown(
+                extensions=list(MARKDOWN_EXTENSIONS), extension_configs={"toc": TOC_CONFIG}
+            )
         rendered = self._markdown.reset().convert(text)
         return frozenset(html.unescape(found) for found in _ID.findall(rendered))
 
 
-def site_pages(root: Path, modules: dict[str, ModulePage], extra: Iterable[str] = (),
-               generated: Callable[[str], bool] = lambda page: False) -> SitePages:
+def site_pages(
+    root: Path,
+    modules: dict[str, ModulePage],
+    extra: Iterable[str] = (),
+    generated: Callable[[str], bool] = lambda page: False,
+) -> SitePages:
     """The files of the built site: everything in docs/, the module pages, the pages named in `extra`, and those
     for which `generated` says yes."""
     docs = root / DOCS_DIR
@@ -117,16 +139,18 @@ def site_pages(root: Path, modules: dict[str, ModulePage], extra: Iterable[str] 
 def bad_links(body: str, page: str, pages: SitePages) -> Iterator[BadLink]:
     """Every link or image address in `body`, the body of the module built as `page`, that will not resolve."""
     patterns = (INLINE_LINK, REFERENCE) if "]:" in body else (INLINE_LINK,)  # `]:` is rare: skip its search
-    if not any(_is_ours(found.group(found.lastindex or 1)) for pattern in patterns
-               for found in pattern.finditer(body)):
+    if not any(_is_ours(found.group(found.lastindex or 1)) for pattern in patterns for found in pattern.finditer(body)):
         return  # only links to other sites (the usual body): nothing to resolve, no need to read it line by line
     if too_deep(body) is not None:
         return  # the nesting rule reports it; the body is read no further
     lowered = body.lower()
     for number, line in _visible_lines(body):
         found_links = [(found.group(1), found.start(1)) for found in INLINE_LINK.finditer(line)]
-        found_links += [(found.group(2), found.start(2)) for found in REFERENCE.finditer(line)
-                        if lowered.count(f"[{found.group(1).lower()}]") > 1]  # a definition nothing uses is no link
+        found_links += [
+            (found.group(2), found.start(2))
+            for found in REFERENCE.finditer(line)
+            if lowered.count(f"[{found.group(1).lower()}]") > 1
+        ]  # a definition nothing uses is no link
         for address, start in found_links:
             message = _link_fault(address, page, pages)
             if message is not None:

@@ -47,8 +47,9 @@ def _subject(item: LoadedLesson) -> str:
 
 def _body_problem(item: LoadedLesson, line: int, column: int, message: str) -> Problem:
     """A problem in the body, at a 1-based line and column of the body."""
-    return Problem(item.lesson.path, item.source.body_line + line - 1, column, _subject(item), say("field.body"),
-                   message)
+    return Problem(
+        item.lesson.path, item.source.body_line + line - 1, column, _subject(item), say("field.body"), message
+    )
 
 
 def file_matches_id_and_track(ctx: ModuleContext) -> Iterator[Problem]:
@@ -56,12 +57,15 @@ def file_matches_id_and_track(ctx: ModuleContext) -> Iterator[Problem]:
     for item in ctx.lessons:
         module, path = item.lesson.module, Path(item.lesson.path)
         if module.id != path.stem:
-            yield _problem(item, ("id",),
-                           say("module.id_not_file", value=quoted(module.id), expected=quoted(path.stem)))
+            yield _problem(
+                item, ("id",), say("module.id_not_file", value=quoted(module.id), expected=quoted(path.stem))
+            )
         if module.track != path.parent.name:
-            yield _problem(item, ("track",),
-                           say("module.track_not_folder", value=quoted(module.track),
-                               expected=quoted(path.parent.name)))
+            yield _problem(
+                item,
+                ("track",),
+                say("module.track_not_folder", value=quoted(module.track), expected=quoted(path.parent.name)),
+            )
 
 
 # Addresses inside a track folder that the site generates itself (pack volumes, later pages of the module list).
@@ -84,8 +88,7 @@ def unique_ids_and_orders(ctx: ModuleContext) -> Iterator[Problem]:
         if ids[module.id] > 1:
             yield _problem(item, ("id",), say("module.duplicate_id"))
         if orders[(module.track, module.order)] > 1:
-            yield _problem(item, ("order",),
-                           say("module.order_twice", order=module.order, track=module.track))
+            yield _problem(item, ("order",), say("module.order_twice", order=module.order, track=module.track))
 
 
 def agenda_adds_up(ctx: ModuleContext) -> Iterator[Problem]:
@@ -94,8 +97,9 @@ def agenda_adds_up(ctx: ModuleContext) -> Iterator[Problem]:
         module = item.lesson.module
         total = sum(step.minutes for step in module.agenda)
         if total != module.duration_minutes:
-            yield _problem(item, ("duration_minutes",),
-                           say("module.agenda_sum", declared=module.duration_minutes, total=total))
+            yield _problem(
+                item, ("duration_minutes",), say("module.agenda_sum", declared=module.duration_minutes, total=total)
+            )
 
 
 def audiences_fit_track(ctx: ModuleContext) -> Iterator[Problem]:
@@ -105,9 +109,13 @@ def audiences_fit_track(ctx: ModuleContext) -> Iterator[Problem]:
         allowed = TRACK_AUDIENCES[module.track]
         for index, audience in enumerate(module.audiences):
             if audience not in allowed:
-                yield _problem(item, ("audiences", index),
-                               say("module.audience_track", value=quoted(audience), track=module.track,
-                                   allowed=", ".join(allowed)))
+                yield _problem(
+                    item,
+                    ("audiences", index),
+                    say(
+                        "module.audience_track", value=quoted(audience), track=module.track, allowed=", ".join(allowed)
+                    ),
+                )
 
 
 def age_band_for_youth_only(ctx: ModuleContext) -> Iterator[Problem]:
@@ -119,8 +127,11 @@ def age_band_for_youth_only(ctx: ModuleContext) -> Iterator[Problem]:
         if module.track == "dewasa" and module.age_band is not None:
             yield _problem(item, ("age_band",), say("module.age_band_adult"))
         if module.age_band and module.age_band.min > module.age_band.max:
-            yield _problem(item, ("age_band", "min"),
-                           say("module.age_band_order", min=module.age_band.min, max=module.age_band.max))
+            yield _problem(
+                item,
+                ("age_band", "min"),
+                say("module.age_band_order", min=module.age_band.min, max=module.age_band.max),
+            )
 
 
 def objectives_say_what_participants_can_do(ctx: ModuleContext) -> Iterator[Problem]:
@@ -128,8 +139,11 @@ def objectives_say_what_participants_can_do(ctx: ModuleContext) -> Iterator[Prob
     for item in ctx.lessons:
         for index, objective in enumerate(item.lesson.module.objectives):
             if not objective.startswith(OBJECTIVE_START):
-                yield _problem(item, ("objectives", index),
-                               say("module.objective", value=quoted(objective), start=OBJECTIVE_START.strip()))
+                yield _problem(
+                    item,
+                    ("objectives", index),
+                    say("module.objective", value=quoted(objective), start=OBJECTIVE_START.strip()),
+                )
 
 
 def related_modules_resolve(ctx: ModuleContext) -> Iterator[Problem]:
@@ -141,8 +155,11 @@ def related_modules_resolve(ctx: ModuleContext) -> Iterator[Problem]:
             if other == item.lesson.id:
                 yield _problem(item, ("related", index), say("module.related_itself"))
             elif other not in ctx.ids and other not in files:
-                yield _problem(item, ("related", index),
-                               say("module.related_unknown", value=quoted(other), known=", ".join(sorted(ctx.ids))))
+                yield _problem(
+                    item,
+                    ("related", index),
+                    say("module.related_unknown", value=quoted(other), known=", ".join(sorted(ctx.ids))),
+                )
 
 
 def sources_exist(ctx: ModuleContext) -> Iterator[Problem]:
@@ -154,11 +171,13 @@ def sources_exist(ctx: ModuleContext) -> Iterator[Problem]:
                 continue
             path = ctx.root / source.file
             if not resolves_inside(ctx.root, path):
-                yield _problem(item, ("sources", index, "file"),
-                               say("module.source_outside", value=quoted(source.file)))
+                yield _problem(
+                    item, ("sources", index, "file"), say("module.source_outside", value=quoted(source.file))
+                )
             elif not path.is_file():
-                yield _problem(item, ("sources", index, "file"),
-                               say("module.source_missing", value=quoted(source.file)))
+                yield _problem(
+                    item, ("sources", index, "file"), say("module.source_missing", value=quoted(source.file))
+                )
 
 
 def youth_modules_carry_safeguarding(ctx: ModuleContext) -> Iterator[Problem]:
@@ -187,17 +206,20 @@ def body_nesting_is_bounded(ctx: ModuleContext) -> Iterator[Problem]:
     for item in ctx.lessons:
         deep = too_deep(item.lesson.body)
         if deep is not None:
-            yield _body_problem(item, deep.line, deep.column,
-                                say("module.too_deep", depth=deep.depth, limit=MAX_NESTING))
+            yield _body_problem(
+                item, deep.line, deep.column, say("module.too_deep", depth=deep.depth, limit=MAX_NESTING)
+            )
 
 
 def body_links_resolve(ctx: ModuleContext) -> Iterator[Problem]:
     """Relative links and images point to pages and files of the built site, and `#anchors` on a module page
     to its headings, as MkDocs resolves them (see smartschool.module_links)."""
-    modules = {_page_of(item.lesson.module.track, item.lesson.id):
-               ModulePage(item.lesson.id, item.lesson.body, bool(item.lesson.module.materials),
-                          bool(item.lesson.module.related))
-               for item in ctx.lessons}
+    modules = {
+        _page_of(item.lesson.module.track, item.lesson.id): ModulePage(
+            item.lesson.id, item.lesson.body, bool(item.lesson.module.materials), bool(item.lesson.module.related)
+        )
+        for item in ctx.lessons
+    }
     files = module_files(ctx.root)
     extra = [_page_of(path.parent.name, path.stem) for path in files]  # a module that failed is not lost too
     counts = Counter(path.parent.name for path in files)
@@ -239,17 +261,28 @@ def _admonition(body: str, start: re.Pattern[str]) -> str | None:
     if match is None:
         return None
     lines = []
-    for line in body[match.end():].splitlines()[1:]:
+    for line in body[match.end() :].splitlines()[1:]:
         if line.strip() and not line.startswith("    "):
             break
         lines.append(line)
     return "\n".join(lines)
 
 
-RULES: tuple[Rule, ...] = (file_matches_id_and_track, id_not_reserved, unique_ids_and_orders, agenda_adds_up,
-                           audiences_fit_track, age_band_for_youth_only, objectives_say_what_participants_can_do,
-                           related_modules_resolve, sources_exist, youth_modules_carry_safeguarding,
-                           body_is_safe_markdown, body_nesting_is_bounded, body_links_resolve)
+RULES: tuple[Rule, ...] = (
+    file_matches_id_and_track,
+    id_not_reserved,
+    unique_ids_and_orders,
+    agenda_adds_up,
+    audiences_fit_track,
+    age_band_for_youth_only,
+    objectives_say_what_participants_can_do,
+    related_modules_resolve,
+    sources_exist,
+    youth_modules_carry_safeguarding,
+    body_is_safe_markdown,
+    body_nesting_is_bounded,
+    body_links_resolve,
+)
 
 
 def check_modules(ctx: ModuleContext) -> list[Problem]:

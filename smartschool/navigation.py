@@ -11,8 +11,9 @@ MAX_SECTION_PAGES = 25
 T = TypeVar("T")
 
 
-def trim_section(children: Sequence[T], is_index: Callable[[T], bool], is_page: Callable[[T], bool],
-                 limit: int = MAX_SECTION_PAGES) -> list[T]:
+def trim_section(
+    children: Sequence[T], is_index: Callable[[T], bool], is_page: Callable[[T], bool], limit: int = MAX_SECTION_PAGES
+) -> list[T]:
     """Keep a section's children, unless it holds more than `limit` pages: then keep its index and subsections."""
     pages = [child for child in children if is_page(child) and not is_index(child)]
     if len(pages) <= limit:
@@ -27,9 +28,18 @@ READER_ORDER = ("", "orang-tua", "guru", "komunitas", "remaja", "kurikulum", "ac
 UNDER_ABOUT = ("glosarium", "pengelola")
 # Section labels: one label per entry, proper terms capitalised; the lesson tracks say what they hold, so the
 # youth zone ("Remaja") and the youth lessons ("Modul remaja") never share a label.
-SECTION_TITLES = {"orang-tua": "Orang tua", "guru": "Guru", "komunitas": "Komunitas", "remaja": "Remaja",
-                  "kurikulum": "Kurikulum", "acara": "Acara", "bantuan": "Bantuan", "tentang": "Tentang",
-                  "kurikulum/dewasa": "Modul dewasa", "kurikulum/remaja": "Modul remaja"}
+SECTION_TITLES = {
+    "orang-tua": "Orang tua",
+    "guru": "Guru",
+    "komunitas": "Komunitas",
+    "remaja": "Remaja",
+    "kurikulum": "Kurikulum",
+    "acara": "Acara",
+    "bantuan": "Bantuan",
+    "tentang": "Tentang",
+    "kurikulum/dewasa": "Modul dewasa",
+    "kurikulum/remaja": "Modul remaja",
+}
 
 
 def menu_rank(src_uri: str) -> int:

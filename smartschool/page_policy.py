@@ -82,4 +82,4 @@ def with_policies(html: str, content: str, *, live_reload: bool = False) -> str:
         raise ValueError("the page has no <head> element")
     policy = content_security_policy(inline_script_hashes(theme_part(html, content)), live_reload=live_reload)
     metas = f'{REFERRER_META}<meta http-equiv="Content-Security-Policy" content="{policy}">'
-    return html[: match.end()] + metas + html[match.end():]
+    return html[: match.end()] + metas + html[match.end() :]

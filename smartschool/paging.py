@@ -34,7 +34,7 @@ def cut(items: Sequence[T], size: int, kind: type[P], *, even: bool = False, **f
     out, start = [], 0
     for number in range(1, count + 1):
         length = len(items) // count + (number <= len(items) % count) if even else size
-        out.append(kind(number=number, of=count, items=tuple(items[start:start + length]), first=start + 1, **fields))
+        out.append(kind(number=number, of=count, items=tuple(items[start : start + length]), first=start + 1, **fields))
         start += length
     return out
 

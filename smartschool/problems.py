@@ -12,7 +12,7 @@ QUOTE_LIMIT = 60
 
 def shown(value: str, limit: int = QUOTE_LIMIT) -> str:
     """`value` cut to `limit` characters, ending in "…" when it was cut: the one place messages shorten values."""
-    return value if len(value) <= limit else value[:limit - 1] + "…"
+    return value if len(value) <= limit else value[: limit - 1] + "…"
 
 
 def quoted(value: object, limit: int = QUOTE_LIMIT) -> str:

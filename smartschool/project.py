@@ -126,12 +126,19 @@ def validate_project(root: Path, today: date | None = None) -> tuple[Project | N
         return _validate(root, today, events_read)
 
 
-def _validate(root: Path, today: date | None,
-              events_read: Future[tuple[YamlSource | None, list[Problem]]]) -> tuple[Project | None, list[Problem]]:
+def _validate(
+    root: Path, today: date | None, events_read: Future[tuple[YamlSource | None, list[Problem]]]
+) -> tuple[Project | None, list[Problem]]:
     problems: list[Problem] = []
 
-    org_source, orgs, found = _load_list(root, ORGANIZATIONS_FILE, "organizations", Organization, "organization",
-                                         unique_ids("organizations", "organization"))
+    org_source, orgs, found = _load_list(
+        root,
+        ORGANIZATIONS_FILE,
+        "organizations",
+        Organization,
+        "organization",
+        unique_ids("organizations", "organization"),
+    )
     problems += found
     organizations = [org for _, org in orgs]
 
@@ -170,14 +177,21 @@ def _validate(root: Path, today: date | None,
     if problems:
         return None, problems
     warnings = list(stale_channels(help_source, channels, today or date.today())) if help_source else []
-    project = Project(root=root, organizations=tuple(organizations), events=tuple(events), lessons=tuple(lessons),
-                      channels=tuple(c for _, c in channels), terms=tuple(t for _, t in terms),
-                      warnings=tuple(warnings))
+    project = Project(
+        root=root,
+        organizations=tuple(organizations),
+        events=tuple(events),
+        lessons=tuple(lessons),
+        channels=tuple(c for _, c in channels),
+        terms=tuple(t for _, t in terms),
+        warnings=tuple(warnings),
+    )
     return project, []
 
 
-def _load_list(root: Path, name: str, key: str, model: type[M], kind: str,
-               rules: ListRule[M]) -> tuple[YamlSource | None, list[tuple[int, M]], list[Problem]]:
+def _load_list(
+    root: Path, name: str, key: str, model: type[M], kind: str, rules: ListRule[M]
+) -> tuple[YamlSource | None, list[tuple[int, M]], list[Problem]]:
     """Read one data file holding a list of `model` items, and run its rules on the valid items."""
     source, problems = read_yaml(root / name, name, root)
     if source is None:
@@ -196,9 +210,11 @@ class _AnyId(frozenset):
 
 def _event_ids_once_read(events_read: Future[tuple[YamlSource | None, list[Problem]]]) -> Callable[[], set[str]]:
     """The ids in the events file, asked for when needed: waiting for the file only then."""
+
     def event_ids() -> set[str]:
         source, _ = events_read.result()
         return _raw_ids(source.data, "events") if source is not None else _AnyId()
+
     return event_ids
 
 

@@ -44,7 +44,9 @@ _MACRO_CALL = re.compile(r"\{\{-?\s*([A-Za-z_]\w*)\s*\(")
 # MkDocs' link warnings (mkdocs.structure.pages): the page, the kind of link, the link as written, and why.
 _LINK_WARNING = re.compile(
     r"^Doc file '(?P<page>[^']+)' contains (?P<kind>a|an absolute|an unrecognized relative) link "
-    r"'(?P<link>[^']+)'[,.]?\s*(?:but\s+)?(?P<why>.*?)\.?$", re.DOTALL)
+    r"'(?P<link>[^']+)'[,.]?\s*(?:but\s+)?(?P<why>.*?)\.?$",
+    re.DOTALL,
+)
 _LINK_HINTS = {
     "a": "expected the path of an existing page or file of the site, relative to the page",
     "anchor": "expected a '#' anchor that exists on the page linked to (a heading's or an attribute's id)",
@@ -54,8 +56,10 @@ _LINK_HINTS = {
 
 
 # Material for MkDocs' end-of-life banner is shown only to the `mkdocs` command; this build says it once instead.
-THEME_NOTICE = ("Note: Material for MkDocs reaches end of life on 5 May 2027; what that means for this site: "
-                "decisions/0001-material-for-mkdocs-end-of-life.md")
+THEME_NOTICE = (
+    "Note: Material for MkDocs reaches end of life on 5 May 2027; what that means for this site: "
+    "decisions/0001-material-for-mkdocs-end-of-life.md"
+)
 
 
 class BuildAborted(Exception):
@@ -76,6 +80,7 @@ class PageRef:
 
 
 # --- Staging and the swap ---------------------------------------------------------------------------------------
+
 
 def new_staging_dir(target: Path) -> Path:
     """A new, empty folder next to `target` (so on the same file system), named `.<name>.staging-<pid>-<random>`.
@@ -154,6 +159,7 @@ def build_staged(build: Callable[[Path], None], target: Path, root: Path) -> lis
 
 # --- The log while a staged build runs ----------------------------------------------------------------------------
 
+
 class _WarningRecords(logging.Handler):
     """Keeps the text of every warning and error logged under `mkdocs` while attached."""
 
@@ -174,7 +180,7 @@ class _NoTracebacks(logging.Filter):
         if record.name.startswith(_MACROS_LOGGER) and _MACROS_ERROR in message:
             return False
         if _TRACEBACK in message:
-            record.msg, record.args = message[:message.index(_TRACEBACK)].rstrip(" `\n"), ()
+            record.msg, record.args = message[: message.index(_TRACEBACK)].rstrip(" `\n"), ()
         record.exc_info = record.exc_text = record.stack_info = None
         return True
 
@@ -223,6 +229,7 @@ def _printing_the_log(stream: TextIO) -> Iterator[None]:
 
 # --- The command ----------------------------------------------------------------------------------------------------
 
+
 def mkdocs_build(config_file: Path, site_dir: Path, *, strict: bool) -> None:
     """Build the site of `config_file` into `site_dir` in this process, as `mkdocs build [--strict]` does.
 
@@ -253,8 +260,9 @@ def publish(root: Path, site_dir: Path, *, strict: bool, out: TextIO | None = No
     shown, existed = _shown(site_dir, root), os.path.lexists(site_dir)
     try:
         with _printing_the_log(out):
-            problems = build_staged(lambda staging: mkdocs_build(root / "mkdocs.yml", staging, strict=strict),
-                                    site_dir, root)
+            problems = build_staged(
+                lambda staging: mkdocs_build(root / "mkdocs.yml", staging, strict=strict), site_dir, root
+            )
     except KeyboardInterrupt:
         print(say("publish.interrupted", site=shown), file=out)
         return 130
@@ -274,6 +282,7 @@ def publish(root: Path, site_dir: Path, *, strict: bool, out: TextIO | None = No
 
 
 # --- Explaining a failure -------------------------------------------------------------------------------------------
+
 
 def explain(error: BaseException, root: Path, warnings: Sequence[str] = ()) -> list[str]:
     """Located messages, one a line, for a build that raised `error` after logging `warnings` (MkDocs' text).
@@ -315,8 +324,11 @@ def template_places(error: BaseException) -> list[tuple[str, int]]:
     """(file, line) of each Jinja template frame of `error`, outermost first; a page's own text is PAGE_TEMPLATE."""
     if isinstance(error, TemplateSyntaxError):
         return [(error.filename or PAGE_TEMPLATE, error.lineno)]
-    return [(frame.f_code.co_filename, line) for frame, line in traceback.walk_tb(error.__traceback__)
-            if "__jinja_exception__" in frame.f_globals]
+    return [
+        (frame.f_code.co_filename, line)
+        for frame, line in traceback.walk_tb(error.__traceback__)
+        if "__jinja_exception__" in frame.f_globals
+    ]
 
 
 def lines_before_body(text: str) -> int:
@@ -324,7 +336,7 @@ def lines_before_body(text: str) -> int:
     match = _FRONT_MATTER.match(text)
     if match is None:
         return 0
-    rest = text[match.end():]
+    rest = text[match.end() :]
     return text.count("\n", 0, match.end() + len(rest) - len(rest.lstrip("\n")))
 
 
@@ -335,20 +347,26 @@ def _template_problem(error: BaseException, places: list[tuple[str, int]], page:
         inner = f" (in {_shown(Path(innermost[0]), root)}:{innermost[1]})"
     if outer[0] != PAGE_TEMPLATE:  # a theme or override template, while building a page
         subject = f"page '{page.src_uri}'" if page else "template"
-        return (f"{_shown(Path(outer[0]), root)}:{outer[1]}:1: {subject}: {_described(error)}{inner}, "
-                "expected the template to render")
+        return (
+            f"{_shown(Path(outer[0]), root)}:{outer[1]}:1: {subject}: {_described(error)}{inner}, "
+            "expected the template to render"
+        )
     where, text = _page_place(page, outer[1], error, root)
     name = _MACRO_CALL.search(text)
     subject = f"macro '{name[1]}'" if name else "macro"
     if inner:
-        return (f"{where}: {subject}: {_described(error)}{inner}, expected data the macro can show "
-                "(run `make check`, then look at the data this macro lists)")
+        return (
+            f"{where}: {subject}: {_described(error)}{inner}, expected data the macro can show "
+            "(run `make check`, then look at the data this macro lists)"
+        )
     if isinstance(error, TemplateSyntaxError):
         return f"{where}: {subject}: {_described(error)}, expected a complete macro call such as {{{{ help_box() }}}}"
     if isinstance(error, UndefinedError):
         return f"{where}: {subject}: {_described(error)}, expected a macro or value that exists (see hooks/macros.py)"
-    return (f"{where}: {subject}: {_described(error)}{_raised_at(error, root)}, expected arguments and data the "
-            "macro can use (see hooks/macros.py)")
+    return (
+        f"{where}: {subject}: {_described(error)}{_raised_at(error, root)}, expected arguments and data the "
+        "macro can use (see hooks/macros.py)"
+    )
 
 
 def _page_place(page: PageRef | None, body_line: int, error: BaseException, root: Path) -> tuple[str, str]:
@@ -385,8 +403,10 @@ def _decode_problem(error: UnicodeDecodeError, page: PageRef | None, root: Path)
     line_start = raw.rfind(b"\n", 0, start) + 1
     line = raw.count(b"\n", 0, start) + 1
     column = len(raw[line_start:start].decode("utf-8", errors="replace")) + 1
-    return (f"{_shown(page.path, root)}:{line}:{column}: encoding: byte 0x{raw[start]:02x} at byte offset {start} "
-            f"is not UTF-8 (the file seems to be saved as Windows-1252 or another encoding), {advice}")
+    return (
+        f"{_shown(page.path, root)}:{line}:{column}: encoding: byte 0x{raw[start]:02x} at byte offset {start} "
+        f"is not UTF-8 (the file seems to be saved as Windows-1252 or another encoding), {advice}"
+    )
 
 
 def _first_bad_byte(raw: bytes, fallback: int) -> int:
@@ -402,8 +422,12 @@ def _nesting_problem(page: PageRef | None, root: Path) -> str:
     expected = "expected far fewer levels of lists, quotes or blocks inside each other"
     if page is None:
         return f"build: {what}, {expected}"
-    deepest = [(depth, line, path) for path in sources_of(page, root) if path.is_file()
-               for depth, line in [deepest_line(path.read_text(encoding="utf-8-sig", errors="replace"))]]
+    deepest = [
+        (depth, line, path)
+        for path in sources_of(page, root)
+        if path.is_file()
+        for depth, line in [deepest_line(path.read_text(encoding="utf-8-sig", errors="replace"))]
+    ]
     if not deepest:
         return f"{page.src_uri}: page '{page.src_uri}': {what}, {expected}"
     _, line, path = max(deepest, key=lambda item: item[0])
@@ -459,8 +483,10 @@ def located_link_warnings(warnings: Iterable[str], root: Path) -> list[str]:
             kind = "anchor" if "anchor" in match["why"] else match["kind"]
             key = (place, match["link"], match["why"].rstrip("."), _LINK_HINTS[kind])
             found.setdefault(key, []).append(match["page"])
-    return [f"{place}: link '{link}': {why} (on {_pages(pages)}), {hint}"
-            for (place, link, why, hint), pages in found.items()]
+    return [
+        f"{place}: link '{link}': {why} (on {_pages(pages)}), {hint}"
+        for (place, link, why, hint), pages in found.items()
+    ]
 
 
 def _pages(pages: list[str]) -> str:

@@ -31,4 +31,4 @@ def insert_after_body_open(html: str, markup: str) -> str:
     match = BODY_OPEN.search(html)
     if match is None:
         raise ValueError("the page has no <body> tag")
-    return html[: match.end()] + markup + html[match.end():]
+    return html[: match.end()] + markup + html[match.end() :]

@@ -44,8 +44,13 @@ def contact_link(contact: Contact) -> Link:
 
 def help_channels(project: Project, today: date) -> str:
     """Every published channel with contacts, purpose, verification date and source."""
-    return render("help_channels.html", channels=project.published_channels(), link=contact_link,
-                  stale=lambda c: is_stale(c, today), long_date=dates.long_date)
+    return render(
+        "help_channels.html",
+        channels=project.published_channels(),
+        link=contact_link,
+        stale=lambda c: is_stale(c, today),
+        long_date=dates.long_date,
+    )
 
 
 def help_box(project: Project, base: str = "") -> str:

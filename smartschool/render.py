@@ -39,10 +39,20 @@ def compile_key(env: Environment) -> str:
     cached template compiled with autoescaping would be reused after autoescaping was switched off, or the other
     way round after an upgrade.
     """
-    parts = (jinja2.__version__, Path(__file__).read_bytes(), repr(env.autoescape("x.html") if callable(
-        env.autoescape) else env.autoescape), env.trim_blocks, env.lstrip_blocks, env.keep_trailing_newline,
-        env.newline_sequence, sorted(env.extensions), env.optimized, env.block_start_string,
-        env.variable_start_string, env.comment_start_string)
+    parts = (
+        jinja2.__version__,
+        Path(__file__).read_bytes(),
+        repr(env.autoescape("x.html") if callable(env.autoescape) else env.autoescape),
+        env.trim_blocks,
+        env.lstrip_blocks,
+        env.keep_trailing_newline,
+        env.newline_sequence,
+        sorted(env.extensions),
+        env.optimized,
+        env.block_start_string,
+        env.variable_start_string,
+        env.comment_start_string,
+    )
     return hashlib.sha256(repr(parts).encode("utf-8")).hexdigest()[:16]
 
 
@@ -127,16 +137,23 @@ HISTORY_CAP = 10
 UPCOMING_CAP = 20
 
 
-def next_stops(project: Project, today: date, base: str = "", history_cap: int = HISTORY_CAP,
-               upcoming_cap: int = UPCOMING_CAP) -> str:
+def next_stops(
+    project: Project, today: date, base: str = "", history_cap: int = HISTORY_CAP, upcoming_cap: int = UPCOMING_CAP
+) -> str:
     """The program's upcoming stops and its latest history, derived from the events' follow-ups.
 
     Of the upcoming stops the first `upcoming_cap`, of the history the latest `history_cap`; a link to every event
     follows a list that was cut.
     """
     line = timeline(project, today)
-    return render("next_stops.html", upcoming=line.upcoming[:upcoming_cap], upcoming_total=len(line.upcoming),
-                  history=line.history[:history_cap], history_total=len(line.history), base=base)
+    return render(
+        "next_stops.html",
+        upcoming=line.upcoming[:upcoming_cap],
+        upcoming_total=len(line.upcoming),
+        history=line.history[:history_cap],
+        history_total=len(line.history),
+        base=base,
+    )
 
 
 def event_page_markdown(project: Project, event: Event, site_url: str = "/") -> str:
@@ -150,7 +167,6 @@ def event_page_markdown(project: Project, event: Event, site_url: str = "/") -> 
     front = page_front_matter(event.title, description, sso_json_ld=event_json_ld(project, event, site_url))
     body = render("event_page.md", project=project, event=event, base="../../", schedule=day_schedule)
     return f"{front}{body}\n"
-
 
 
 def day_schedule(project: Project, day: Day) -> list[Slot]:

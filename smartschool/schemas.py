@@ -57,6 +57,7 @@ def stale_schemas(root: Path) -> list[str]:
     """Names of committed schemas that differ from what the models export now."""
     folder = root / SCHEMA_DIR
     return [
-        name for name, model in SCHEMAS.items()
+        name
+        for name, model in SCHEMAS.items()
         if not (folder / name).is_file() or (folder / name).read_text(encoding="utf-8") != schema_text(model)
     ]

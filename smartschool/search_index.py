@@ -40,8 +40,16 @@ MATERIAL_EXCLUDE = "data-search-exclude"  # Material's mark, still written next 
 EXCLUDE_SELECTORS = ".headerlink, .md-source-file"
 # Pagefind writes its prebuilt interfaces too; the site uses its own (docs/assets/search.js) on the search API,
 # without a web worker (`noWorker`).
-UNUSED_FILES = ("pagefind-ui.js", "pagefind-ui.css", "pagefind-modular-ui.js", "pagefind-modular-ui.css",
-                "pagefind-component-ui.js", "pagefind-component-ui.css", "pagefind-highlight.js", "pagefind-worker.js")
+UNUSED_FILES = (
+    "pagefind-ui.js",
+    "pagefind-ui.css",
+    "pagefind-modular-ui.js",
+    "pagefind-modular-ui.css",
+    "pagefind-component-ui.js",
+    "pagefind-component-ui.css",
+    "pagefind-highlight.js",
+    "pagefind-worker.js",
+)
 
 ARTICLE = '<article class="md-content__inner md-typeset"'
 FRAGMENT_SIGNATURE = b"pagefind_dcd"  # what a decompressed Pagefind data file starts with
@@ -52,11 +60,22 @@ KIND = "jenis"
 READERS = ("Orang tua", "Guru", "Komunitas", "Remaja")
 KINDS = ("Pelajaran", "Panduan", "Acara")
 # A module's audiences (smartschool.vocabulary.AUDIENCES) as readers.
-AUDIENCE_READERS = {"orang-tua": "Orang tua", "guru": "Guru", "komunitas": "Komunitas",
-                    "anak-orang-muda": "Remaja", "smp": "Remaja", "sma": "Remaja"}
+AUDIENCE_READERS = {
+    "orang-tua": "Orang tua",
+    "guru": "Guru",
+    "komunitas": "Komunitas",
+    "anak-orang-muda": "Remaja",
+    "smp": "Remaja",
+    "sma": "Remaja",
+}
 # Guidance sections: address prefix → readers. Help and reporting is for every reader.
-GUIDANCE = {"orang-tua/": ("Orang tua",), "guru/": ("Guru",), "komunitas/": ("Komunitas",),
-            "remaja/": ("Remaja",), "bantuan/": READERS}
+GUIDANCE = {
+    "orang-tua/": ("Orang tua",),
+    "guru/": ("Guru",),
+    "komunitas/": ("Komunitas",),
+    "remaja/": ("Remaja",),
+    "bantuan/": READERS,
+}
 # A track's own pages (its module lists): the readers of its modules.
 TRACK_READERS = {"kurikulum/dewasa/": ("Orang tua", "Guru", "Komunitas"), "kurikulum/remaja/": ("Remaja",)}
 EVENTS = "acara/"
@@ -92,8 +111,11 @@ def page_filters(url: str, audiences: Iterable[str] | None = None) -> dict[str, 
 def filter_markup(filters: dict[str, list[str]]) -> str:
     """Empty elements that tag the page with its filter values (Pagefind reads `name:value` from the attribute;
     nothing is shown or read aloud)."""
-    return "".join(f'<span data-pagefind-filter="{html.escape(f"{name}:{value}", quote=True)}"></span>'
-                   for name, values in filters.items() for value in values)
+    return "".join(
+        f'<span data-pagefind-filter="{html.escape(f"{name}:{value}", quote=True)}"></span>'
+        for name, values in filters.items()
+        for value in values
+    )
 
 
 def mark_body(page_html: str) -> str:
@@ -169,8 +191,9 @@ class _ExcludedSections(HTMLParser):
     def _open(self, tag: str, attrs: list[tuple[str, str | None]]) -> _Open:
         line, column = self.getpos()
         names = {name for name, _ in attrs}
-        element = _Open(tag, self.line_starts[line - 1] + column + 1 + len(tag), marked=IGNORE in names,
-                        clean=self.section.excluded)
+        element = _Open(
+            tag, self.line_starts[line - 1] + column + 1 + len(tag), marked=IGNORE in names, clean=self.section.excluded
+        )
         if element.marked:
             self.already.add(element.insert_at)
         elif MATERIAL_EXCLUDE in names:
@@ -254,8 +277,18 @@ def pagefind_executable() -> Path:
 
 
 def pagefind_command(executable: Path, site: Path) -> list[str]:
-    return [str(executable), "--site", str(site), "--output-subdir", BUNDLE, "--force-language", LANGUAGE,
-            "--exclude-selectors", EXCLUDE_SELECTORS, "--silent"]
+    return [
+        str(executable),
+        "--site",
+        str(site),
+        "--output-subdir",
+        BUNDLE,
+        "--force-language",
+        LANGUAGE,
+        "--exclude-selectors",
+        EXCLUDE_SELECTORS,
+        "--silent",
+    ]
 
 
 def index_site(site: Path, *, executable: Path | None = None, timeout: float = 600) -> IndexResult:
@@ -310,8 +343,11 @@ def _order_filter_values(bundle: Path) -> None:
             renamed[old.stem] = new.stem
         # The metadata lists the filters as [name, file] pairs, also in hash-map order.
         for part in meta:
-            if isinstance(part, list) and part and all(isinstance(p, list) and len(p) == 2 and p[1] in renamed
-                                                      for p in part):
+            if (
+                isinstance(part, list)
+                and part
+                and all(isinstance(p, list) and len(p) == 2 and p[1] in renamed for p in part)
+            ):
                 part[:] = sorted(([p[0], renamed[p[1]]] for p in part), key=lambda pair: pair[0])
         data = FRAGMENT_SIGNATURE + _cbor_write(meta)
         new_hash = f"{language}_{hashlib.sha256(data).hexdigest()[:10]}"
@@ -326,7 +362,7 @@ def _decode(file: Path) -> list:
     (then a newer Pagefind changed the format: nothing is rewritten wrongly)."""
     data = _unpack(file.read_bytes())
     value, end = _cbor_read(data, len(FRAGMENT_SIGNATURE))
-    if end != len(data) or not isinstance(value, list) or _cbor_write(value) != data[len(FRAGMENT_SIGNATURE):]:
+    if end != len(data) or not isinstance(value, list) or _cbor_write(value) != data[len(FRAGMENT_SIGNATURE) :]:
         raise IndexingFailed(f"{file.name}: not the format of Pagefind 1.5 this site reads")
     return value
 
@@ -350,13 +386,13 @@ def _cbor_read(data: bytes, at: int) -> tuple[object, int]:
         length = info
     elif info in (24, 25, 26, 27):
         size = 1 << (info - 24)
-        length, at = int.from_bytes(data[at:at + size], "big"), at + size
+        length, at = int.from_bytes(data[at : at + size], "big"), at + size
     else:
         raise IndexingFailed(f"unexpected CBOR item {data[at - 1]:#x} in a Pagefind filter file")
     if major == 0:
         return length, at
     if major == 3:
-        return data[at:at + length].decode("utf-8"), at + length
+        return data[at : at + length].decode("utf-8"), at + length
     if major == 4:
         items = []
         for _ in range(length):
@@ -396,14 +432,14 @@ class IndexedPage:
     title: str
 
 
-
 def indexed_pages(site: Path) -> dict[str, IndexedPage]:
     """Every page in the built index of `site`, by address (as Pagefind writes it: `/remaja/`): what a search can
     find, read from the gzip-compressed fragment files."""
     pages = {}
     for fragment in sorted((site / BUNDLE / "fragment").glob("*.pf_fragment")):
         data = gzip.decompress(fragment.read_bytes())
-        record = json.loads(data[len(FRAGMENT_SIGNATURE):] if data.startswith(FRAGMENT_SIGNATURE) else data)
-        pages[record["url"]] = IndexedPage(record["url"], record["content"], record.get("filters", {}),
-                                           record.get("meta", {}).get("title", ""))
+        record = json.loads(data[len(FRAGMENT_SIGNATURE) :] if data.startswith(FRAGMENT_SIGNATURE) else data)
+        pages[record["url"]] = IndexedPage(
+            record["url"], record["content"], record.get("filters", {}), record.get("meta", {}).get("title", "")
+        )
     return pages

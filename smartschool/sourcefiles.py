@@ -60,8 +60,7 @@ def read_source(root: Path, path: Path, name: str) -> tuple[str | None, list[Pro
     except FileNotFoundError:
         return None, [Problem(name, 1, 1, "", "", say("file.not_found"))]
     except OSError as err:
-        return None, [Problem(name, 1, 1, "", "", say("file.unreadable",
-                                                      reason=err.strerror or type(err).__name__))]
+        return None, [Problem(name, 1, 1, "", "", say("file.unreadable", reason=err.strerror or type(err).__name__))]
     text, problem = decode_utf8(data, name)
     return text, [problem] if problem is not None else []
 

@@ -31,8 +31,7 @@ def text_fault(value: str) -> str | None:
             return say("text.bidi", code=code, position=position, hex=f"{ord(char):04X}")
         if unicodedata.category(char) == "Cc" and char not in ALLOWED_CONTROLS:
             return say("text.control", code=code, position=position, hex=f"{ord(char):04X}")
-    invisible = [(position, char) for position, char in enumerate(value, start=1)
-                 if unicodedata.category(char) == "Cf"]
+    invisible = [(position, char) for position, char in enumerate(value, start=1) if unicodedata.category(char) == "Cf"]
     if invisible and all(char.isspace() or unicodedata.category(char) == "Cf" for char in value):
         position, char = invisible[0]
         return say("text.invisible", code=f"U+{ord(char):04X}", position=position)

@@ -178,15 +178,26 @@ def hidden_comments(text: str, lines: set[int]) -> list[HiddenComment]:
     previous: object = None
     try:
         for token in yaml.scan(text, Loader=_EventLoader):
-            if (isinstance(token, yaml.ScalarToken) and token.plain and token.end_mark.line in lines
-                    and not isinstance(previous, yaml.KeyToken)):
+            if (
+                isinstance(token, yaml.ScalarToken)
+                and token.plain
+                and token.end_mark.line in lines
+                and not isinstance(previous, yaml.KeyToken)
+            ):
                 line = text_lines[token.end_mark.line]
-                rest = line[token.end_mark.column:]
+                rest = line[token.end_mark.column :]
                 gap = len(rest) - len(rest.lstrip(" \t"))
-                if gap and rest[gap:gap + 1] == "#" and rest[gap + 1:gap + 2].strip():
-                    found.append(HiddenComment(token.end_mark.line, token.end_mark.column + gap,
-                                               token.start_mark.line, token.start_mark.column,
-                                               token.value, rest[gap:].rstrip()))
+                if gap and rest[gap : gap + 1] == "#" and rest[gap + 1 : gap + 2].strip():
+                    found.append(
+                        HiddenComment(
+                            token.end_mark.line,
+                            token.end_mark.column + gap,
+                            token.start_mark.line,
+                            token.start_mark.column,
+                            token.value,
+                            rest[gap:].rstrip(),
+                        )
+                    )
             previous = token
     except yaml.YAMLError:  # the parsers report the syntax error; what was found before it stands
         pass

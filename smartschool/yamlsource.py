@@ -22,7 +22,7 @@ from .yamlplaces import HiddenComment, Path_, Places, find, first_too_deep, hidd
 from .yamlplaces import paths_of_scalars
 
 # What YAML does not allow in a stream (PyYAML's rule; yaml-rs lets some control characters through).
-_NON_PRINTABLE = re.compile("[^\x09\x0A\x0D\x20-\x7E\x85\xA0-\uD7FF\uE000-\uFFFD\U00010000-\U0010FFFF]")
+_NON_PRINTABLE = re.compile("[^\x09\x0a\x0d\x20-\x7e\x85\xa0-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
 _PRINTABLE_ASCII = bytes([0x09, 0x0A, 0x0D, *range(0x20, 0x7F)])
 _DOCUMENT_MARKER = re.compile(r"^(?:---|\.\.\.)(?=[ \t\r\n]|$)", re.M)
 _FAST_ERROR_PLACE = re.compile(r"at line (\d+), column (\d+)")
@@ -38,8 +38,13 @@ _DEEP_INDENT = "\n" + " " * 30
 # Each search starts with a literal character, which `re` finds fast; an alternation of them would not be.
 # (Brackets nested with text between them, `[a, [b, …`, are not a sign: yaml-rs refuses those itself past
 # about 250 levels, without crashing, and then libyaml's events say where the limit was passed.)
-_COMPACT_NESTING = (re.compile(r"-[ \t]+[-?&!]"), re.compile(r":[ \t]+[-?&!]"), re.compile(r"\n[ \t]*\?[ \t]"),
-                    re.compile(r"\[[ \t]*[\[{]"), re.compile(r"\{[ \t]*[\[{]"))
+_COMPACT_NESTING = (
+    re.compile(r"-[ \t]+[-?&!]"),
+    re.compile(r":[ \t]+[-?&!]"),
+    re.compile(r"\n[ \t]*\?[ \t]"),
+    re.compile(r"\[[ \t]*[\[{]"),
+    re.compile(r"\{[ \t]*[\[{]"),
+)
 _NESTING_LIMITS = ("recursion limit", "maximum nesting depth")  # how yaml-rs and libyaml refuse deep text
 _HIDDEN_COMMENT = (re.compile(r" #\S"), re.compile(r"\t#\S"))
 
@@ -94,9 +99,11 @@ class YamlSource:
         if not lines:
             return []
         paths = paths_of_scalars(self.places())
-        return [(paths[(hidden.value_line, hidden.value_column)], hidden)
-                for hidden in hidden_comments(self.text, lines)
-                if (hidden.value_line, hidden.value_column) in paths]
+        return [
+            (paths[(hidden.value_line, hidden.value_column)], hidden)
+            for hidden in hidden_comments(self.text, lines)
+            if (hidden.value_line, hidden.value_column) in paths
+        ]
 
 
 def parse_yaml(text: str, name: str, line_offset: int = 0) -> tuple[YamlSource | None, list[Problem]]:
@@ -107,8 +114,9 @@ def parse_yaml(text: str, name: str, line_offset: int = 0) -> tuple[YamlSource |
     bad = _first_non_printable(text)
     if bad:
         line, column = _line_and_column(text, bad.start())
-        return None, [Problem(name, line + line_offset, column, "", "", say("yaml.control",
-                                                                           code=f"{ord(bad.group()):04X}"))]
+        return None, [
+            Problem(name, line + line_offset, column, "", "", say("yaml.control", code=f"{ord(bad.group()):04X}"))
+        ]
     if _may_nest_deeply(text):
         deep = _nesting_problem(text, name, line_offset)
         if deep is not None:
@@ -136,8 +144,10 @@ def parse_yaml(text: str, name: str, line_offset: int = 0) -> tuple[YamlSource |
     if places.extra_document is not None:
         line = places.extra_document.line + 1 + line_offset
         return None, [Problem(name, line, 1, "", "", say("yaml.second_document"))]
-    problems = [Problem(name, k.line + 1 + line_offset, k.column + 1, "", field_path(p), say("key.duplicate"))
-                for p, k in places.duplicates]
+    problems = [
+        Problem(name, k.line + 1 + line_offset, k.column + 1, "", field_path(p), say("key.duplicate"))
+        for p, k in places.duplicates
+    ]
     if refusal is None:
         return source, problems
     if not problems:
@@ -194,8 +204,12 @@ def merge_keys(value: Any) -> Any:
 
 def _comment_lines(text: str) -> set[int]:
     """0-based lines where ` #` and a character other than a space follow something else on the line."""
-    return {text.count("\n", 0, found.start()) for sign in _HIDDEN_COMMENT for found in sign.finditer(text)
-            if text[text.rfind("\n", 0, found.start()) + 1:found.start()].strip()}
+    return {
+        text.count("\n", 0, found.start())
+        for sign in _HIDDEN_COMMENT
+        for found in sign.finditer(text)
+        if text[text.rfind("\n", 0, found.start()) + 1 : found.start()].strip()
+    }
 
 
 def double_quoted(text: str) -> str:
@@ -210,8 +224,16 @@ def _comment_hints(text: str, name: str, line_offset: int, last_line: int) -> li
     problems = []
     for hidden in hidden_comments(text, lines) if lines else []:
         meant = re.split(r"[,\]}]", hidden.dropped, maxsplit=1)[0].rstrip()
-        problems.append(Problem(name, hidden.line + 1 + line_offset, hidden.column + 1, "", "",
-                                say("hidden_comment.syntax", written=double_quoted(f"{hidden.value} {meant}"))))
+        problems.append(
+            Problem(
+                name,
+                hidden.line + 1 + line_offset,
+                hidden.column + 1,
+                "",
+                "",
+                say("hidden_comment.syntax", written=double_quoted(f"{hidden.value} {meant}")),
+            )
+        )
     return problems
 
 
@@ -271,7 +293,7 @@ def _may_hold_several_documents(text: str) -> bool:
     first = _DOCUMENT_MARKER.search(text)
     if first is None:
         return False
-    before = text[:first.start()].splitlines()
+    before = text[: first.start()].splitlines()
     if any(line.strip() and not line.lstrip().startswith(("#", "%")) for line in before):
         return True
     return _DOCUMENT_MARKER.search(text, first.end()) is not None
@@ -362,18 +384,24 @@ def _syntax_advice(err: yaml.MarkedYAMLError, lines: list[str]) -> tuple[str, di
     if "tab" in problem or "'\\t'" in problem:
         return "yaml.tab", {"line": number}, None
     if "quoted scalar" in context and opened is not None:
-        quote = lines[opened.line][opened.column:opened.column + 1] if opened.line < len(lines) else '"'
+        quote = lines[opened.line][opened.column : opened.column + 1] if opened.line < len(lines) else '"'
         return "yaml.unclosed_quote", {"line": opened.line, "quote": quote or '"'}, (opened.line, opened.column)
     if "flow sequence" in context or "flow mapping" in context:
         sequence = "flow sequence" in context
         line = opened.line if opened is not None else number
-        return "yaml.unclosed_bracket", {"line": line, "bracket": "[" if sequence else "{",
-                                         "closing": "]" if sequence else "}"}, None
+        return (
+            "yaml.unclosed_bracket",
+            {"line": line, "bracket": "[" if sequence else "{", "closing": "]" if sequence else "}"},
+            None,
+        )
     if "could not find expected ':'" in problem and opened is not None:
         return "yaml.missing_colon", {"line": opened.line}, (opened.line, opened.column)
     if "cannot start any token" in problem and at is not None:
-        return "yaml.reserved_start", {"line": number, "char": repr(text[at.column:at.column + 1]),
-                                       "written": _written_quoted(text)}, None
+        return (
+            "yaml.reserved_start",
+            {"line": number, "char": repr(text[at.column : at.column + 1]), "written": _written_quoted(text)},
+            None,
+        )
     if "mapping values are not allowed" in problem and at is not None:
         body = text.lstrip(" ")
         body = body[2:].lstrip(" ") if body.startswith("- ") else body

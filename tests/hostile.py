@@ -14,15 +14,19 @@ import yaml
 
 from smartschool.models import TEXT_PATTERN, EventsFile, GlossaryFile, HelpFile, Module, OrganizationsFile
 
-DATA_FILES = {"events.yaml": EventsFile, "organizations.yaml": OrganizationsFile, "help.yaml": HelpFile,
-              "glossary.yaml": GlossaryFile}
+DATA_FILES = {
+    "events.yaml": EventsFile,
+    "organizations.yaml": OrganizationsFile,
+    "help.yaml": HelpFile,
+    "glossary.yaml": GlossaryFile,
+}
 
 # Each sets `window.__pwned` or opens a dialog if it ever becomes markup.
 PAYLOADS = (
-    "<img src=x onerror=\"window.__pwned=1;alert(1)\">",
-    "&lt;img src=x onerror=\"window.__pwned=2;alert(2)\"&gt;",
-    "<svg onload=\"window.__pwned=3;alert(3)\"></svg>",
-    "\"><script>window.__pwned=4;alert(4)</script>",
+    '<img src=x onerror="window.__pwned=1;alert(1)">',
+    '&lt;img src=x onerror="window.__pwned=2;alert(2)"&gt;',
+    '<svg onload="window.__pwned=3;alert(3)"></svg>',
+    '"><script>window.__pwned=4;alert(4)</script>',
 )
 
 
@@ -75,6 +79,7 @@ def _hostile_values() -> Any:
     def hostile(old: str) -> str:
         payload = PAYLOADS[next(counter) % len(PAYLOADS)]
         return f"Peserta mampu {payload}" if old.startswith("Peserta mampu ") else f"{payload} {old[:20].strip()}"
+
     return hostile
 
 

@@ -21,8 +21,11 @@ RESULT_LINE = re.compile(r"^\s*(?P<name>\S+): (?P<status>.+?)\s*$")
 def disagreements(results: str, listed: set[str]) -> list[str]:
     """What to fix: unlisted survivors, and listed mutants that no longer survive (or were renamed)."""
     not_killed = {m["name"]: m["status"] for m in map(RESULT_LINE.match, results.splitlines()) if m}
-    unlisted = [f"kill with a test, or list with the reason it is equivalent: {name}: {status}"
-                for name, status in sorted(not_killed.items()) if name not in listed]
+    unlisted = [
+        f"kill with a test, or list with the reason it is equivalent: {name}: {status}"
+        for name, status in sorted(not_killed.items())
+        if name not in listed
+    ]
     gone = [f"listed but no longer surviving (or renamed): {name}" for name in sorted(listed - set(not_killed))]
     return unlisted + gone
 

@@ -14,18 +14,26 @@ from smartschool.annotations import workflow_command
 def test_a_located_problem_becomes_an_error_on_its_line() -> None:
     problem = "data/events.yaml:12:5: event 'kupang-2018': city: bad, expected text"
     assert workflow_command(problem) == (
-        "::error file=data/events.yaml,line=12,col=5::event 'kupang-2018': city: bad, expected text")
+        "::error file=data/events.yaml,line=12,col=5::event 'kupang-2018': city: bad, expected text"
+    )
 
 
 def test_special_characters_are_escaped_as_github_requires() -> None:
-    assert workflow_command("a,b.yaml:1:2: 100% sure\nnext") == "::error file=a%2Cb.yaml,line=1,col=2::100%25 sure%0Anext"
+    assert (
+        workflow_command("a,b.yaml:1:2: 100% sure\nnext") == "::error file=a%2Cb.yaml,line=1,col=2::100%25 sure%0Anext"
+    )
     assert workflow_command("no place here", "warning") == "::warning::no place here"
 
 
 def _check(root: Path, **env: str) -> subprocess.CompletedProcess[str]:
     environment = {k: v for k, v in os.environ.items() if k != "GITHUB_ACTIONS"} | env
-    return subprocess.run([sys.executable, "-m", "smartschool", "--root", str(root), "check"],
-                          capture_output=True, text=True, env=environment, timeout=120)
+    return subprocess.run(
+        [sys.executable, "-m", "smartschool", "--root", str(root), "check"],
+        capture_output=True,
+        text=True,
+        env=environment,
+        timeout=120,
+    )
 
 
 def test_check_annotates_each_problem_only_in_github_actions(tmp_path: Path) -> None:

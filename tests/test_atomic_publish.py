@@ -20,8 +20,7 @@ from mkdocs.utils.meta import get_data
 
 from sitebuild import ROOT, SITE_URL, copy_project, identical_tree
 from smartschool.project import load_project_cached
-from smartschool.publish import (explain, lines_before_body, located_link_warnings, new_staging_dir,
-                                 swap_into_place)
+from smartschool.publish import explain, lines_before_body, located_link_warnings, new_staging_dir, swap_into_place
 
 MODULE = "curriculum/dewasa/bentuk-esa-online.md"
 MODULE_HEADING = "\n## Pembukaan dan kesepakatan kelompok\n"
@@ -64,8 +63,9 @@ def _line_of(path: Path, text: str) -> int:
     return next(n for n, line in enumerate(path.read_text("utf-8").splitlines(), 1) if text in line)
 
 
-def _assert_failed_and_kept(result: subprocess.CompletedProcess[str], project: Path, good_site: Path,
-                            located: str) -> str:
+def _assert_failed_and_kept(
+    result: subprocess.CompletedProcess[str], project: Path, good_site: Path, located: str
+) -> str:
     """Non-zero exit, no traceback, the located message, site/ byte-identical and no staging folder left."""
     output = result.stdout + result.stderr
     assert result.returncode == 1, output
@@ -80,8 +80,11 @@ def _assert_failed_and_kept(result: subprocess.CompletedProcess[str], project: P
 def test_a_help_source_without_slashes_keeps_the_site(project: Path, good_site: Path) -> None:
     # Once crashed the help page's macro, with a traceback, after emptying site/; validation may refuse it first.
     help_file = project / "data/help.yaml"
-    _edit(help_file, "    source: https://amp.kontan.co.id/",
-          "    source: https:kemenpppa.go.id\n    # was: https://amp.kontan.co.id/")
+    _edit(
+        help_file,
+        "    source: https://amp.kontan.co.id/",
+        "    source: https:kemenpppa.go.id\n    # was: https://amp.kontan.co.id/",
+    )
     in_data = f"data/help.yaml:{_line_of(help_file, 'https:kemenpppa.go.id')}:"
     in_page = f"docs/bantuan/index.md:{_line_of(project / 'docs/bantuan/index.md', '{{ help_channels() }}')}:1: "
     output = _assert_failed_and_kept(staged_build(project), project, good_site, "")
@@ -94,9 +97,12 @@ def test_a_macro_that_raises_keeps_the_site(project: Path, good_site: Path) -> N
     _edit(project / ABOUT, ABOUT_HEADING, f"{ABOUT_HEADING}\n{call}\n")
     line = _line_of(project / ABOUT, call)
     column = call.index("modul-tidak-ada") + 1
-    output = _assert_failed_and_kept(staged_build(project), project, good_site,
-                                     f"{ABOUT}:{line}:{column}: macro 'day_plan': KeyError: 'modul-tidak-ada' "
-                                     "(raised at smartschool/")
+    output = _assert_failed_and_kept(
+        staged_build(project),
+        project,
+        good_site,
+        f"{ABOUT}:{line}:{column}: macro 'day_plan': KeyError: 'modul-tidak-ada' (raised at smartschool/",
+    )
     assert "[macros] - ERROR" not in output  # its report, with a traceback and the wrong line, is replaced
 
 
@@ -145,16 +151,22 @@ def test_a_macro_error_names_the_line_in_the_file(project: Path, good_site: Path
     line = _line_of(about, "no_such_macro")
     body_line = line - lines_before_body(about.read_text("utf-8"))
     assert body_line < line  # the page has front matter: the two counts differ
-    output = _assert_failed_and_kept(staged_build(project), project, good_site,
-                                     f"{ABOUT}:{line}:9: macro 'no_such_macro': UndefinedError: "
-                                     "'no_such_macro' is undefined")
+    output = _assert_failed_and_kept(
+        staged_build(project),
+        project,
+        good_site,
+        f"{ABOUT}:{line}:9: macro 'no_such_macro': UndefinedError: 'no_such_macro' is undefined",
+    )
     assert f"{ABOUT}:{body_line}:" not in output
 
 
 def test_a_yaml_syntax_error_keeps_the_site(project: Path, good_site: Path) -> None:
     events = project / "data/events.yaml"
-    _edit(events, "    title: Workshop Smart School Online di Kupang\n    status:",
-          "    title: [Workshop Smart School Online di Kupang\n    status:")
+    _edit(
+        events,
+        "    title: Workshop Smart School Online di Kupang\n    status:",
+        "    title: [Workshop Smart School Online di Kupang\n    status:",
+    )
     output = _assert_failed_and_kept(staged_build(project), project, good_site, "data/events.yaml:")
     assert "YAML syntax error" in output and "Aborted: 1 data problem" in output
 
@@ -162,8 +174,11 @@ def test_a_yaml_syntax_error_keeps_the_site(project: Path, good_site: Path) -> N
 def test_a_successful_build_replaces_the_site_in_one_step(project: Path, good_site: Path) -> None:
     site = project / "site"
     (site / "stale.html").write_text("from an earlier build", encoding="utf-8")
-    _edit(project / "data/events.yaml", "    title: Workshop Smart School Online di Kupang\n    status:",
-          "    title: Workshop Penanda Uji 654\n    status:")
+    _edit(
+        project / "data/events.yaml",
+        "    title: Workshop Smart School Online di Kupang\n    status:",
+        "    title: Workshop Penanda Uji 654\n    status:",
+    )
     result = staged_build(project)
     assert result.returncode == 0, result.stdout + result.stderr
     assert "Traceback" not in result.stdout + result.stderr
@@ -182,6 +197,7 @@ def test_a_successful_build_replaces_the_site_in_one_step(project: Path, good_si
 
 # --- How a failure inside the build is explained, whatever validation already catches ---------------------------
 # MkDocs holds the page it works on in a local named `page` (mkdocs.commands.build); these raise the same way.
+
 
 def _raised_on_page(src_uri: str, path: Path | None, action: Callable[[], object]) -> BaseException:
     page = SimpleNamespace(file=SimpleNamespace(src_uri=src_uri, abs_src_path=str(path) if path else None))
@@ -208,10 +224,13 @@ def _page_file(tmp_path: Path, body: str) -> Path:
     return path
 
 
-@pytest.mark.parametrize("call, located", [
-    ("{{ no_such_macro() }}", "macro 'no_such_macro': UndefinedError: 'no_such_macro' is undefined"),
-    ("{{ help_box( }}", "macro 'help_box': TemplateSyntaxError: unexpected '}'"),
-])
+@pytest.mark.parametrize(
+    "call, located",
+    [
+        ("{{ no_such_macro() }}", "macro 'no_such_macro': UndefinedError: 'no_such_macro' is undefined"),
+        ("{{ help_box( }}", "macro 'help_box': TemplateSyntaxError: unexpected '}'"),
+    ],
+)
 def test_explain_counts_a_macro_error_line_in_the_file(tmp_path: Path, call: str, located: str) -> None:
     path = _page_file(tmp_path, f"# Tentang\n\nTeks {call}\n")
     markdown, _ = get_data(path.read_text("utf-8"))  # the page's Markdown as MkDocs hands it to the macros
@@ -231,8 +250,9 @@ def test_explain_locates_a_page_that_is_not_utf8(tmp_path: Path) -> None:
     offset = raw.index(b"\xe9")
     line = raw.count(b"\n", 0, offset) + 1
     (message,) = explain(error, tmp_path)
-    assert message.startswith(f"docs/tentang/index.md:{line}:4: encoding: byte 0xe9 at byte offset {offset} "
-                              "is not UTF-8"), message
+    assert message.startswith(
+        f"docs/tentang/index.md:{line}:4: encoding: byte 0xe9 at byte offset {offset} is not UTF-8"
+    ), message
     assert message.endswith("save the file as UTF-8 (in most editors: Save As, then Encoding: UTF-8)")
 
 
@@ -246,8 +266,9 @@ def test_explain_names_the_deepest_line_on_a_recursion_error(tmp_path: Path) -> 
     assert isinstance(error, RecursionError)
     (message,) = explain(error, tmp_path)
     deepest = _line_of(path, "                - butir")
-    assert message.startswith(f"docs/tentang/index.md:{deepest}:1: page 'tentang/index.md': nesting is too deep "
-                              "to render"), message
+    assert message.startswith(
+        f"docs/tentang/index.md:{deepest}:1: page 'tentang/index.md': nesting is too deep to render"
+    ), message
 
 
 def test_explain_names_what_else_was_raised_and_where() -> None:
@@ -257,8 +278,10 @@ def test_explain_names_what_else_was_raised_and_where() -> None:
     error = _raised_on_page("acara/index.md", None, lookup)
     here = Path(__file__).parent  # as the project's root: this file is then the project's own code
     line = lookup.__code__.co_firstlineno + 1
-    assert explain(error, here) == [f"page 'acara/index.md': KeyError: 'modul-tidak-ada' (raised at "
-                                    f"{Path(__file__).name}:{line}), expected the build to finish"]
+    assert explain(error, here) == [
+        f"page 'acara/index.md': KeyError: 'modul-tidak-ada' (raised at "
+        f"{Path(__file__).name}:{line}), expected the build to finish"
+    ]
 
 
 def test_link_warnings_are_located_where_the_link_is_written(tmp_path: Path) -> None:
@@ -272,8 +295,7 @@ def test_link_warnings_are_located_where_the_link_is_written(tmp_path: Path) -> 
         f"Doc file '{page}' contains a link '../tidak-ada.md#bagian', but the target 'kurikulum/tidak-ada.md' is not "
         "found among documentation files."
         for page in ("kurikulum/dewasa/bentuk-esa-online.md", "kurikulum/dewasa/paket-fasilitator.md")
-    ] + ["Doc file 'tentang/index.md' contains an absolute link '/bantuan/', it was left as is.",
-         "Some other warning."]
+    ] + ["Doc file 'tentang/index.md' contains an absolute link '/bantuan/', it was left as is.", "Some other warning."]
     module_line, about_line = _line_of(project / MODULE, link_line), _line_of(project / ABOUT, about_text)
     assert located_link_warnings(warnings, project) == [
         f"{MODULE}:{module_line}:{link_line.index('../') + 1}: link '../tidak-ada.md#bagian': the target "
@@ -286,10 +308,14 @@ def test_link_warnings_are_located_where_the_link_is_written(tmp_path: Path) -> 
 
 
 def test_lines_before_body_follow_mkdocs(tmp_path: Path) -> None:
-    for text in ("---\ntitle: A\n---\n# A\n", "---\ntitle: A\n---\n\n\n# A\n", "# A\n\nno front matter\n",
-                 "---\ntitle: A\n...\n\n# A\n"):
+    for text in (
+        "---\ntitle: A\n---\n# A\n",
+        "---\ntitle: A\n---\n\n\n# A\n",
+        "# A\n\nno front matter\n",
+        "---\ntitle: A\n...\n\n# A\n",
+    ):
         markdown, _ = get_data(text)
-        assert text.splitlines()[lines_before_body(text):] == markdown.splitlines(), text
+        assert text.splitlines()[lines_before_body(text) :] == markdown.splitlines(), text
 
 
 def test_swap_puts_the_new_folder_in_place_and_removes_the_old(tmp_path: Path) -> None:
@@ -327,8 +353,9 @@ def test_swap_into_a_missing_target_and_a_failed_swap(tmp_path: Path, monkeypatc
 
 def _recipe(target: str, done: str) -> list[str]:
     """The commands `make <target>` runs, taking `done` (a prerequisite) as already made."""
-    result = subprocess.run(["make", "-s", "-n", "-o", done, target], cwd=ROOT, capture_output=True, text=True,
-                            check=True)
+    result = subprocess.run(
+        ["make", "-s", "-n", "-o", done, target], cwd=ROOT, capture_output=True, text=True, check=True
+    )
     return result.stdout.splitlines()
 
 
@@ -348,16 +375,32 @@ def test_make_deploy_publishes_the_built_site_to_gh_pages(good_site: Path, tmp_p
     subprocess.run([*git, "init", "--bare", "-q", str(remote)], check=True)
     checkout.mkdir()
     (checkout / "README.md").write_text("test\n", encoding="utf-8")
-    for command in (["init", "-q"], ["add", "README.md"], ["commit", "-q", "-m", "source"],
-                    ["remote", "add", "origin", str(remote)]):
+    for command in (
+        ["init", "-q"],
+        ["add", "README.md"],
+        ["commit", "-q", "-m", "source"],
+        ["remote", "add", "origin", str(remote)],
+    ):
         subprocess.run([*git, *command], cwd=checkout, check=True)
     shutil.copytree(good_site, checkout / "site")
     (deploy,) = _recipe("deploy", "site")
-    env = {**os.environ, "GIT_AUTHOR_NAME": "Test", "GIT_AUTHOR_EMAIL": "test@example.org",
-           "GIT_COMMITTER_NAME": "Test", "GIT_COMMITTER_EMAIL": "test@example.org"}
-    subprocess.run(deploy.replace(".venv/bin/", f"{Path(sys.executable).parent}/", 1), shell=True, cwd=checkout,
-                   env=env, check=True, capture_output=True)
-    tree = subprocess.run(["git", "ls-tree", "-r", "--name-only", "gh-pages"], cwd=remote, capture_output=True,
-                          text=True, check=True).stdout.split()
+    env = {
+        **os.environ,
+        "GIT_AUTHOR_NAME": "Test",
+        "GIT_AUTHOR_EMAIL": "test@example.org",
+        "GIT_COMMITTER_NAME": "Test",
+        "GIT_COMMITTER_EMAIL": "test@example.org",
+    }
+    subprocess.run(
+        deploy.replace(".venv/bin/", f"{Path(sys.executable).parent}/", 1),
+        shell=True,
+        cwd=checkout,
+        env=env,
+        check=True,
+        capture_output=True,
+    )
+    tree = subprocess.run(
+        ["git", "ls-tree", "-r", "--name-only", "gh-pages"], cwd=remote, capture_output=True, text=True, check=True
+    ).stdout.split()
     for expected in (".nojekyll", "index.html", "acara/kupang-2018/index.html", "data/events.json"):
         assert expected in tree, expected

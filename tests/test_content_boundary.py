@@ -31,7 +31,7 @@ SCRIPT_CARRIERS = [
     '<p onmouseover="window.__pwned=1">p</p>',
     '<p style="background:url(javascript:x)">p</p>',
     '<form action="javascript:x"><button formaction="javascript:x">b</button></form>',
-    '<math><mtext><img src=x onerror=window.__pwned=1></mtext></math>',
+    "<math><mtext><img src=x onerror=window.__pwned=1></mtext></math>",
     '<noscript><p title="</noscript><img src=x onerror=window.__pwned=1>"></noscript>',
 ]
 
@@ -46,38 +46,54 @@ def test_sanitiser_leaves_no_script_handler_or_dangerous_url(hostile: str) -> No
 
 
 def test_sanitiser_keeps_what_the_site_writes() -> None:
-    page = ('<h2 id="agenda" data-search-exclude="">Agenda<a class="headerlink" href="#agenda" '
-            'title="Tautan ke bagian ini">¶</a></h2><table class="sso-table"><caption>c</caption><thead><tr>'
-            '<th scope="col">Waktu</th></tr></thead><tbody><tr><td data-label="Waktu">00:00</td></tr></tbody></table>'
-            '<input type="checkbox" id="sso-participant-view"><label for="sso-participant-view">l</label>'
-            '<a href="../../bantuan/" rel="external">b</a><a href="tel:129">129</a><a href="mailto:a@b.id">m</a>'
-            '<time datetime="2018-03-16">16 Maret</time><ol start="3"><li>x</li></ol>'
-            '<aside class="sso-help" aria-label="Bantuan"><p>p</p></aside>')
+    page = (
+        '<h2 id="agenda" data-search-exclude="">Agenda<a class="headerlink" href="#agenda" '
+        'title="Tautan ke bagian ini">¶</a></h2><table class="sso-table"><caption>c</caption><thead><tr>'
+        '<th scope="col">Waktu</th></tr></thead><tbody><tr><td data-label="Waktu">00:00</td></tr></tbody></table>'
+        '<input type="checkbox" id="sso-participant-view"><label for="sso-participant-view">l</label>'
+        '<a href="../../bantuan/" rel="external">b</a><a href="tel:129">129</a><a href="mailto:a@b.id">m</a>'
+        '<time datetime="2018-03-16">16 Maret</time><ol start="3"><li>x</li></ol>'
+        '<aside class="sso-help" aria-label="Bantuan"><p>p</p></aside>'
+    )
     assert clean_content(page) == page
 
 
 def test_tooltip_titles_are_escaped_once_more_for_materials_innerhtml() -> None:
     """Material's content.tooltips puts a title into innerHTML: the attribute must decode to escaped text."""
-    for definition in ['<img src=x onerror=alert(1)>', '&lt;img src=x onerror=alert(1)&gt;', '"><script>x</script>',
-                       'Anak & remaja']:
+    for definition in [
+        "<img src=x onerror=alert(1)>",
+        "&lt;img src=x onerror=alert(1)&gt;",
+        '"><script>x</script>',
+        "Anak & remaja",
+    ]:
         cleaned = clean_content(f'<abbr title="{html.escape(definition)}">ESA</abbr>')
         title = html.unescape(re.search(r'title="([^"]*)"', cleaned).group(1))  # what el.title holds in the DOM
         assert title == html.escape(definition, quote=False)  # so innerHTML shows `definition` as text
 
 
 def test_theme_ids_cannot_be_clobbered_and_images_stay_on_the_site() -> None:
-    cleaned = clean_content('<div id="__config">{}</div><label for="__search">x</label>'
-                            '<img src="https://tracker.example/p.gif"><img src="//tracker.example/p.gif">'
-                            '<img src="/\\tracker.example/p.gif"><img src="../gambar/a.svg" alt="a">')
+    cleaned = clean_content(
+        '<div id="__config">{}</div><label for="__search">x</label>'
+        '<img src="https://tracker.example/p.gif"><img src="//tracker.example/p.gif">'
+        '<img src="/\\tracker.example/p.gif"><img src="../gambar/a.svg" alt="a">'
+    )
     assert "__config" not in cleaned and "__search" not in cleaned and "tracker" not in cleaned
     assert '<img src="../gambar/a.svg" alt="a">' in cleaned
 
 
-@pytest.mark.parametrize(("address", "scheme", "local"), [
-    ("https://a.id/", "https", False), ("../x/", None, True), ("#bagian", None, True),
-    ("java\nscript:x", "javascript", False), ("&#106;avascript:x", "javascript", False),
-    ("//host/x", None, False), ("/\\host/x", None, False), ("mailto:a@b.id", "mailto", False),
-])
+@pytest.mark.parametrize(
+    ("address", "scheme", "local"),
+    [
+        ("https://a.id/", "https", False),
+        ("../x/", None, True),
+        ("#bagian", None, True),
+        ("java\nscript:x", "javascript", False),
+        ("&#106;avascript:x", "javascript", False),
+        ("//host/x", None, False),
+        ("/\\host/x", None, False),
+        ("mailto:a@b.id", "mailto", False),
+    ],
+)
 def test_url_scheme_reads_an_address_as_a_browser_does(address: str, scheme: str | None, local: bool) -> None:
     assert url_scheme(address) == scheme
     assert is_local(address) is local
@@ -85,10 +101,12 @@ def test_url_scheme_reads_an_address_as_a_browser_does(address: str, scheme: str
 
 # --- the page policies ----------------------------------------------------------------------------------------
 
-PAGE = ('<!doctype html><html><head>\n<meta charset="utf-8">\n<script>var theme=1;</script>'
-        '<script id="__config" type="application/json">{"a": 1}</script>'
-        '<script type="application/ld+json">{"@type": "Event"}</script><script src="x.js"></script>'
-        '</head><body>{content}<script>var theme=2;</script></body></html>')
+PAGE = (
+    '<!doctype html><html><head>\n<meta charset="utf-8">\n<script>var theme=1;</script>'
+    '<script id="__config" type="application/json">{"a": 1}</script>'
+    '<script type="application/ld+json">{"@type": "Event"}</script><script src="x.js"></script>'
+    "</head><body>{content}<script>var theme=2;</script></body></html>"
+)
 
 
 def test_csp_hashes_the_themes_inline_scripts_and_never_the_contents() -> None:
@@ -102,9 +120,12 @@ def test_csp_hashes_the_themes_inline_scripts_and_never_the_contents() -> None:
     for directive in ("default-src 'self'", "object-src 'none'", "base-uri 'self'", "form-action 'none'"):
         assert directive in policy
     # Both policies come first in <head>, right after the charset, before any script.
-    head = out[out.index("<head>"):]
-    assert head.index('name="referrer" content="no-referrer"') < head.index("Content-Security-Policy") < head.index(
-        "<script")
+    head = out[out.index("<head>") :]
+    assert (
+        head.index('name="referrer" content="no-referrer"')
+        < head.index("Content-Security-Policy")
+        < head.index("<script")
+    )
     assert head.index('<meta charset="utf-8">') < head.index('name="referrer"')
 
 
@@ -114,8 +135,10 @@ def test_script_hash_is_the_csp_sha256_source_expression() -> None:
 
 
 def test_inline_script_hashes_skip_external_and_data_scripts() -> None:
-    assert inline_script_hashes(PAGE.replace("{content}", "")) == [script_hash("var theme=1;"),
-                                                                    script_hash("var theme=2;")]
+    assert inline_script_hashes(PAGE.replace("{content}", "")) == [
+        script_hash("var theme=1;"),
+        script_hash("var theme=2;"),
+    ]
 
 
 def test_only_the_preview_server_lets_inline_script_run() -> None:
@@ -130,26 +153,42 @@ def test_a_page_without_head_is_an_error() -> None:
 
 # --- the module-body check ------------------------------------------------------------------------------------
 
+
 def _messages(text: str) -> list[tuple[int, int, str]]:
     return [(f.line, f.column, f.message) for f in unsafe_constructs(text)]
 
 
-@pytest.mark.parametrize(("line", "column", "start"), [
-    ("<script>alert(1)</script>", 1, "raw HTML <script> is not allowed in a module, expected Markdown"),
-    ("Teks <img src=x onerror=alert(1)>", 6, "raw HTML <img> is not allowed"),
-    ('<iframe src="javascript:alert(1)"></iframe>', 1, "raw HTML <iframe> is not allowed"),
-    ("\\<img src=x onerror=alert(1)>", 2, "raw HTML <img> is not allowed"),  # no escape for < in Python-Markdown
-    ("[Baca](javascript:alert(1))", 8, "link address 'javascript:alert(1)' uses 'javascript:', expected an https://"),
-    ("<JavaScript:alert(1)>", 2, "link address 'JavaScript:alert(1)' uses 'javascript:'"),
-    ("[r]: &#106;avascript:alert(1)", 6, "link address '&#106;avascript:alert(1)' uses 'javascript:'"),
-    ("![foto](https://pelacak.example/a.png)", 9, "image address 'https://pelacak.example/a.png' is not in the project"),
-    ('{: onmouseover="alert(1)" }', 4, "attribute list '{: onmouseover=\"alert(1)\" }' sets 'onmouseover', expected "
-                                       "only #id, .class and data- attributes"),
-    ("## Judul { style=\"color:red\" }", 12, "attribute list '{ style=\"color:red\" }' sets 'style'"),
-    ("## Judul {: #__config }", 13, "id '#__config' starts with '__', which the theme reserves"),
-    ("<!-- catatan -->", 1, "an HTML comment or declaration is not allowed in a module"),
-    ('<kbd class="x">K</kbd>', 1, "raw HTML <kbd class=\"x\"> has attributes, expected <kbd> without attributes"),
-])
+@pytest.mark.parametrize(
+    ("line", "column", "start"),
+    [
+        ("<script>alert(1)</script>", 1, "raw HTML <script> is not allowed in a module, expected Markdown"),
+        ("Teks <img src=x onerror=alert(1)>", 6, "raw HTML <img> is not allowed"),
+        ('<iframe src="javascript:alert(1)"></iframe>', 1, "raw HTML <iframe> is not allowed"),
+        ("\\<img src=x onerror=alert(1)>", 2, "raw HTML <img> is not allowed"),  # no escape for < in Python-Markdown
+        (
+            "[Baca](javascript:alert(1))",
+            8,
+            "link address 'javascript:alert(1)' uses 'javascript:', expected an https://",
+        ),
+        ("<JavaScript:alert(1)>", 2, "link address 'JavaScript:alert(1)' uses 'javascript:'"),
+        ("[r]: &#106;avascript:alert(1)", 6, "link address '&#106;avascript:alert(1)' uses 'javascript:'"),
+        (
+            "![foto](https://pelacak.example/a.png)",
+            9,
+            "image address 'https://pelacak.example/a.png' is not in the project",
+        ),
+        (
+            '{: onmouseover="alert(1)" }',
+            4,
+            "attribute list '{: onmouseover=\"alert(1)\" }' sets 'onmouseover', expected "
+            "only #id, .class and data- attributes",
+        ),
+        ('## Judul { style="color:red" }', 12, "attribute list '{ style=\"color:red\" }' sets 'style'"),
+        ("## Judul {: #__config }", 13, "id '#__config' starts with '__', which the theme reserves"),
+        ("<!-- catatan -->", 1, "an HTML comment or declaration is not allowed in a module"),
+        ('<kbd class="x">K</kbd>', 1, 'raw HTML <kbd class="x"> has attributes, expected <kbd> without attributes'),
+    ],
+)
 def test_each_refused_construct_is_named_where_it_is(line: str, column: int, start: str) -> None:
     found = _messages(f"Paragraf pertama.\n\n{line}\n")
     assert len(found) == 1, found
@@ -158,20 +197,26 @@ def test_each_refused_construct_is_named_where_it_is(line: str, column: int, sta
 
 
 def test_markdown_and_code_pass() -> None:
-    text = ("Usia <12 tahun, {nama} dan a<b. Tekan <kbd>Shift</kbd>, H<sub>2</sub>O, baris<br>baru.\n"
-            "[Situs](https://www.kpai.go.id/), [modul](../grooming/), [surel](mailto:a@b.id), [telepon](tel:129), "
-            "<https://aduankonten.id/>\n"
-            "## Judul {: #agenda-singkat .penting data-search-exclude }\n"
-            "Kode: `<script>alert(1)</script>` dan ``[x](javascript:y)``\n"
-            "```html\n<script>alert(1)</script>\n```\n"
-            "~~~\n<iframe></iframe>\n~~~\n")
+    text = (
+        "Usia <12 tahun, {nama} dan a<b. Tekan <kbd>Shift</kbd>, H<sub>2</sub>O, baris<br>baru.\n"
+        "[Situs](https://www.kpai.go.id/), [modul](../grooming/), [surel](mailto:a@b.id), [telepon](tel:129), "
+        "<https://aduankonten.id/>\n"
+        "## Judul {: #agenda-singkat .penting data-search-exclude }\n"
+        "Kode: `<script>alert(1)</script>` dan ``[x](javascript:y)``\n"
+        "```html\n<script>alert(1)</script>\n```\n"
+        "~~~\n<iframe></iframe>\n~~~\n"
+    )
     assert _messages(text) == []
 
 
 def test_a_module_body_with_script_is_refused_at_its_line_and_column(tmp_path: Path) -> None:
     module = real_module("remaja", "grooming").replace(
-        "related: [mengenal-esa-online, sexting-dan-sextortion, bersuara-dan-melapor]", "related: []")
-    text = module + "\nTambahan <img src=x onerror=alert(1)> dan [Baca](javascript:alert(1)).\n\nParagraf.\n{: onmouseover=\"alert(1)\" }\n"
+        "related: [mengenal-esa-online, sexting-dan-sextortion, bersuara-dan-melapor]", "related: []"
+    )
+    text = (
+        module
+        + '\nTambahan <img src=x onerror=alert(1)> dan [Baca](javascript:alert(1)).\n\nParagraf.\n{: onmouseover="alert(1)" }\n'
+    )
     write_data(tmp_path, VALID_EVENT)
     write_module(tmp_path, "remaja", "grooming", text)
     problems = [str(p) for p in problems_for(tmp_path)]

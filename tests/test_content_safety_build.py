@@ -13,7 +13,9 @@ from bs4 import BeautifulSoup
 from sitebuild import mkdocs_build
 from smartschool.page_policy import script_hash
 
-HOSTILE_DEFINITION = "<img src=x onerror=alert(document.domain)> &lt;img src=x onerror=alert(2)&gt; \"><script>x</script>"
+HOSTILE_DEFINITION = (
+    '<img src=x onerror=alert(document.domain)> &lt;img src=x onerror=alert(2)&gt; "><script>x</script>'
+)
 
 
 def _soup(path: Path) -> BeautifulSoup:
@@ -46,10 +48,13 @@ def test_glossary_definition_with_markup_reaches_the_tooltip_as_text(scratch_pro
 def test_raw_html_in_a_hand_written_page_is_sanitised(scratch_project: Path, tmp_path: Path) -> None:
     """Hand-written pages are not validated like modules; the boundary still holds at build."""
     page = scratch_project / "docs/tentang/index.md"
-    page.write_text(page.read_text("utf-8") + "\n\n<script>window.__pwned=1</script>\n\n"
-                    "<img src=x onerror=window.__pwned=1>\n\n[Baca](javascript:window.__pwned=1)\n\n"
-                    "Paragraf berbahaya.\n{: onmouseover=\"window.__pwned=1\" style=\"color:red\" }\n\n"
-                    '<iframe src="javascript:window.__pwned=1"></iframe>\n', "utf-8")
+    page.write_text(
+        page.read_text("utf-8") + "\n\n<script>window.__pwned=1</script>\n\n"
+        "<img src=x onerror=window.__pwned=1>\n\n[Baca](javascript:window.__pwned=1)\n\n"
+        'Paragraf berbahaya.\n{: onmouseover="window.__pwned=1" style="color:red" }\n\n'
+        '<iframe src="javascript:window.__pwned=1"></iframe>\n',
+        "utf-8",
+    )
     site = tmp_path / "site"
     result = mkdocs_build(scratch_project, site)
     assert result.returncode == 0, result.stderr
@@ -72,17 +77,21 @@ def test_a_module_with_script_stops_the_build_with_a_located_message(scratch_pro
     assert "Traceback" not in result.stderr + result.stdout
     lines = text.splitlines()
     script_line = lines.index("<script>alert(1)</script>") + 1
-    assert (f"curriculum/remaja/grooming.md:{script_line}:1: module 'grooming': body: raw HTML <script> is not "
-            "allowed in a module") in result.stderr
-    assert (f"curriculum/remaja/grooming.md:{script_line + 2}:8: module 'grooming': body: link address "
-            "'javascript:alert(1)' uses 'javascript:'") in result.stderr
+    assert (
+        f"curriculum/remaja/grooming.md:{script_line}:1: module 'grooming': body: raw HTML <script> is not "
+        "allowed in a module"
+    ) in result.stderr
+    assert (
+        f"curriculum/remaja/grooming.md:{script_line + 2}:8: module 'grooming': body: link address "
+        "'javascript:alert(1)' uses 'javascript:'"
+    ) in result.stderr
     assert not (tmp_path / "site").exists()
 
 
 def test_every_page_declares_csp_and_no_referrer_first(built_site: Path) -> None:
     for page in _html_pages(built_site):
         text = page.read_text("utf-8")
-        head = text[text.index("<head>"):text.index("</head>")]
+        head = text[text.index("<head>") : text.index("</head>")]
         assert '<meta name="referrer" content="no-referrer">' in head, page
         policy = re.search(r'<meta http-equiv="Content-Security-Policy" content="([^"]*)">', head)
         assert policy, page
@@ -95,8 +104,11 @@ def test_every_page_declares_csp_and_no_referrer_first(built_site: Path) -> None
         # The site itself, WebAssembly (the search's Pagefind module, from the site) and nothing broader.
         assert sources[:2] == ["'self'", "'wasm-unsafe-eval'"], page
         # Exactly the page's own runnable inline scripts are allowed, each by its hash.
-        inline = [m.group(2) for m in re.finditer(r"<script\b([^>]*)>(.*?)</script>", text, re.S)
-                  if "src=" not in m.group(1) and "type=" not in m.group(1)]
+        inline = [
+            m.group(2)
+            for m in re.finditer(r"<script\b([^>]*)>(.*?)</script>", text, re.S)
+            if "src=" not in m.group(1) and "type=" not in m.group(1)
+        ]
         assert inline, page
         assert sorted(sources[2:]) == sorted({script_hash(body) for body in inline}), page
 

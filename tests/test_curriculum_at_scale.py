@@ -9,8 +9,16 @@ import pytest
 from bs4 import BeautifulSoup
 
 from sitebuild import ROOT, copy_project, mkdocs_build
-from smartschool.curriculum_pages import (LIST_PREVIEW, PACK_VOLUME_MODULES, TRACK_PAGE_MODULES, curriculum_index,
-                                          module_table, pack_volumes, track_index, track_pages)
+from smartschool.curriculum_pages import (
+    LIST_PREVIEW,
+    PACK_VOLUME_MODULES,
+    TRACK_PAGE_MODULES,
+    curriculum_index,
+    module_table,
+    pack_volumes,
+    track_index,
+    track_pages,
+)
 from smartschool.project import load_project
 
 sys.path.insert(0, str(ROOT / "benchmarks"))

@@ -47,8 +47,15 @@ def test_lesson_page_shows_facilitator_and_safeguarding_notes_and_sections(built
     assert page.select(".admonition.fasilitator") and page.select(".admonition.perlindungan")
     assert page.select_one(".admonition.contoh .admonition-title").get_text(strip=True) == "Contoh kasus (fiktif)"
     headings = [h.get_text(strip=True).rstrip("¶") for h in page.find_all("h2")]
-    for expected in ("Pesan kunci", "Agenda", "Pertanyaan diskusi", "Untuk dibawa pulang", "Sumber",
-                     "Modul terkait", "Dibahas di acara"):
+    for expected in (
+        "Pesan kunci",
+        "Agenda",
+        "Pertanyaan diskusi",
+        "Untuk dibawa pulang",
+        "Sumber",
+        "Modul terkait",
+        "Dibahas di acara",
+    ):
         assert expected in headings
     assert page.find("input", id="sso-participant-view") is not None
 
@@ -110,18 +117,30 @@ def test_running_clock_and_heading_demotion() -> None:
     lesson = load_project(ROOT).lesson("bentuk-esa-online")
     slots = agenda_clock(lesson)
     assert slots[0].start == "00:00" and slots[-1].end == "01:30"
-    assert demote_headings("## A\ntext\n```\n## not a heading\n```\n### B", 1) == \
-        "### A\ntext\n```\n## not a heading\n```\n#### B"
+    assert (
+        demote_headings("## A\ntext\n```\n## not a heading\n```\n### B", 1)
+        == "### A\ntext\n```\n## not a heading\n```\n#### B"
+    )
 
 
 def test_day_schedule_computes_clock_times_from_module_durations(tmp_path: Path) -> None:
-    events = VALID_EVENT.replace("        formats: [presentasi]\n", (
-        "        formats: [presentasi]\n        schedule:\n          start: '08:30'\n          items:\n"
-        "            - module: grooming\n            - title: Istirahat\n              minutes: 15\n"
-        "            - module: grooming\n"))
+    events = VALID_EVENT.replace(
+        "        formats: [presentasi]\n",
+        (
+            "        formats: [presentasi]\n        schedule:\n          start: '08:30'\n          items:\n"
+            "            - module: grooming\n            - title: Istirahat\n              minutes: 15\n"
+            "            - module: grooming\n"
+        ),
+    )
     write_data(tmp_path, events)
-    write_module(tmp_path, "remaja", "grooming", real_module("remaja", "grooming").replace(
-        "related: [mengenal-esa-online, sexting-dan-sextortion, bersuara-dan-melapor]", "related: []"))
+    write_module(
+        tmp_path,
+        "remaja",
+        "grooming",
+        real_module("remaja", "grooming").replace(
+            "related: [mengenal-esa-online, sexting-dan-sextortion, bersuara-dan-melapor]", "related: []"
+        ),
+    )
     project = load_project(tmp_path)
     html = BeautifulSoup(event_page_markdown(project, project.events[0]), "html.parser")
     rows = [[td.get_text(strip=True) for td in tr.find_all("td")] for tr in html.select("table.sso-schedule tbody tr")]
@@ -132,8 +151,10 @@ def test_day_schedule_computes_clock_times_from_module_durations(tmp_path: Path)
 
 def test_lesson_links_the_glossary_terms_it_uses(built_site: Path) -> None:
     page = _page(built_site, "kurikulum/remaja/grooming")
-    links = {_resolve("kurikulum/remaja/grooming", a["href"].split("#")[0]) + "#" + a["href"].split("#")[1]
-             for a in page.select("ul.sso-terms a")}
+    links = {
+        _resolve("kurikulum/remaja/grooming", a["href"].split("#")[0]) + "#" + a["href"].split("#")[1]
+        for a in page.select("ul.sso-terms a")
+    }
     assert "glosarium/#grooming" in links
     assert "glosarium/#live-streaming-kekerasan-seksual-anak" not in links  # the lesson never mentions it
 
@@ -167,15 +188,19 @@ def test_workshop_formats_take_times_from_the_modules(built_site: Path) -> None:
     assert rows[1][1] == "Istirahat" and rows[1][0].startswith(rows[0][0].split("–")[1])
     durations = {lesson.module.title: lesson.module.duration_minutes for lesson in project.lessons}
     table = page.select_one("table.sso-modules")
-    listed = {tr.find("a").get_text(strip=True): int(tr.find_all("td")[2].get_text()) for tr in table.select("tbody tr")}
+    listed = {
+        tr.find("a").get_text(strip=True): int(tr.find_all("td")[2].get_text()) for tr in table.select("tbody tr")
+    }
     assert listed == durations
 
 
 def test_glossary_aliases_are_found_as_whole_words_even_when_they_overlap() -> None:
     from smartschool.curriculum_pages import _alias_pattern
-    pattern, within = _alias_pattern((("a", ("ESA online",)), ("b", ("ESA",)), ("c", ("online anak",)),
-                                      ("d", ("SA",))))
+
+    pattern, within = _alias_pattern((("a", ("ESA online",)), ("b", ("ESA",)), ("c", ("online anak",)), ("d", ("SA",))))
+
     def terms(text: str) -> list[str]:
         return sorted({term for alias in set(pattern.findall(text)) for term in within[alias]})
+
     assert terms("tentang ESA online anak") == ["a", "b", "c"]
     assert terms("ESAonline dan RESA") == []  # only whole words

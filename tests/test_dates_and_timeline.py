@@ -14,12 +14,15 @@ from smartschool.render import next_stops
 from smartschool.timeline import timeline
 
 
-@pytest.mark.parametrize("start,end,expected", [
-    (date(2018, 3, 16), date(2018, 3, 17), "16–17 Maret 2018"),
-    (date(2018, 3, 16), date(2018, 3, 16), "16 Maret 2018"),
-    (date(2018, 3, 30), date(2018, 4, 2), "30 Maret–2 April 2018"),
-    (date(2018, 12, 31), date(2019, 1, 1), "31 Desember 2018–1 Januari 2019"),
-])
+@pytest.mark.parametrize(
+    "start,end,expected",
+    [
+        (date(2018, 3, 16), date(2018, 3, 17), "16–17 Maret 2018"),
+        (date(2018, 3, 16), date(2018, 3, 16), "16 Maret 2018"),
+        (date(2018, 3, 30), date(2018, 4, 2), "30 Maret–2 April 2018"),
+        (date(2018, 12, 31), date(2019, 1, 1), "31 Desember 2018–1 Januari 2019"),
+    ],
+)
 def test_date_ranges_in_indonesian(start: date, end: date, expected: str) -> None:
     assert dates.date_range(start, end) == expected
 

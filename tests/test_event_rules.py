@@ -39,17 +39,22 @@ def test_duplicate_key_is_reported(tmp_path: Path) -> None:
 def test_event_without_partner_classes(tmp_path: Path) -> None:
     text = VALID_EVENT.replace(
         "    partner_classes:\n      - organization: ecpat-indonesia\n        topic: Pencegahan\n"
-        "      - organization: ict-watch\n        topic: null\n", "    partner_classes: []\n")
+        "      - organization: ict-watch\n        topic: null\n",
+        "    partner_classes: []\n",
+    )
     problem = only_problem(write_data(tmp_path, text))
     assert str(problem).startswith(
-        f"data/events.yaml:{line_of(text, 'partner_classes')}:22: event 'contoh-2019': partner_classes: is empty")
+        f"data/events.yaml:{line_of(text, 'partner_classes')}:22: event 'contoh-2019': partner_classes: is empty"
+    )
     assert "expected at least 1" in problem.message
 
 
 def test_missing_partner_classes_key(tmp_path: Path) -> None:
     text = VALID_EVENT.replace(
         "    partner_classes:\n      - organization: ecpat-indonesia\n        topic: Pencegahan\n"
-        "      - organization: ict-watch\n        topic: null\n", "")
+        "      - organization: ict-watch\n        topic: null\n",
+        "",
+    )
     problem = only_problem(write_data(tmp_path, text))
     assert (problem.subject, problem.field) == ("event 'contoh-2019'", "partner_classes")
     assert problem.message.startswith("missing, expected one entry per organisation")
@@ -83,11 +88,13 @@ def test_organisation_running_two_classes(tmp_path: Path) -> None:
 # Rule 3: follow-up location present, dated after the event, naming an existing event.
 def test_missing_follow_up(tmp_path: Path) -> None:
     text = VALID_EVENT.replace(
-        "    follow_up:\n      city: Parepare\n      province: Sulawesi Selatan\n      date: 2019-06\n", "")
+        "    follow_up:\n      city: Parepare\n      province: Sulawesi Selatan\n      date: 2019-06\n", ""
+    )
     problem = only_problem(write_data(tmp_path, text))
     assert str(problem) == (
         f"data/events.yaml:{line_of(text, '- id:')}:5: event 'contoh-2019': follow_up: "
-        "missing, expected where the program goes next")
+        "missing, expected where the program goes next"
+    )
 
 
 def test_follow_up_without_province(tmp_path: Path) -> None:
@@ -146,8 +153,10 @@ def test_duplicate_event_ids(tmp_path: Path) -> None:
 def test_impossible_date(tmp_path: Path) -> None:
     text = VALID_EVENT.replace("start: 2019-05-10", "start: 2019-02-30")
     problem = only_problem(write_data(tmp_path, text))
-    assert str(problem) == (f"data/events.yaml:{line_of(text, 'start:')}:12: event 'contoh-2019': start: "
-                            "'2019-02-30' is not a real date, expected YYYY-MM-DD")
+    assert str(problem) == (
+        f"data/events.yaml:{line_of(text, 'start:')}:12: event 'contoh-2019': start: "
+        "'2019-02-30' is not a real date, expected YYYY-MM-DD"
+    )
 
 
 def test_start_after_end(tmp_path: Path) -> None:
@@ -185,8 +194,9 @@ def test_unknown_audience_lists_the_allowed_ones(tmp_path: Path) -> None:
 
 def test_every_problem_is_reported_in_one_run(tmp_path: Path) -> None:
     second = VALID_EVENT.split("events:\n", 1)[1].replace("contoh-2019", "kedua-2019")
-    text = (VALID_EVENT.replace("city: Kupang", "kota: Kupang") +
-            second.replace("organization: ict-watch", "organization: nobody"))
+    text = VALID_EVENT.replace("city: Kupang", "kota: Kupang") + second.replace(
+        "organization: ict-watch", "organization: nobody"
+    )
     problems = problems_for(write_data(tmp_path, text))
     subjects = {(p.subject, p.field) for p in problems}
     assert ("event 'contoh-2019'", "kota") in subjects
@@ -195,18 +205,26 @@ def test_every_problem_is_reported_in_one_run(tmp_path: Path) -> None:
 
 
 def test_every_fault_inside_one_event_is_reported(tmp_path: Path) -> None:
-    text = (VALID_EVENT.replace("status: held", "status: done").replace("city: Kupang", "city: 42")
-            .replace("topics: [Pencegahan]", "topics: [Pencegahan, '']")
-            .replace("formats: [presentasi]",
-                     "formats: [presentasi]\n        schedule: {start: '8:00', items: [{module: x}]}"))
+    text = (
+        VALID_EVENT.replace("status: held", "status: done")
+        .replace("city: Kupang", "city: 42")
+        .replace("topics: [Pencegahan]", "topics: [Pencegahan, '']")
+        .replace(
+            "formats: [presentasi]", "formats: [presentasi]\n        schedule: {start: '8:00', items: [{module: x}]}"
+        )
+    )
     problems = problems_for(write_data(tmp_path, text))
     assert [(p.field, p.line) for p in problems] == [
-        ("status", line_of(text, "status: done")), ("city", line_of(text, "city: 42")),
-        ("days[0].topics[1]", line_of(text, "topics: [")), ("days[0].schedule.start", line_of(text, "schedule:"))]
+        ("status", line_of(text, "status: done")),
+        ("city", line_of(text, "city: 42")),
+        ("days[0].topics[1]", line_of(text, "topics: [")),
+        ("days[0].schedule.start", line_of(text, "schedule:")),
+    ]
     messages = [p.message for p in problems]
     assert messages[0] == "'done' is not allowed, expected one of: 'cancelled', 'held', 'planned'"
-    assert messages[1] == ("42 is read as a number, expected city where the event took place: put it in quotes: "
-                           'city: "42"')
+    assert messages[1] == (
+        '42 is read as a number, expected city where the event took place: put it in quotes: city: "42"'
+    )
     assert messages[2] == "is empty, expected topics the day covered"
     assert messages[3] == "'8:00' is not a time of day, expected HH:MM (like '08:30')"
 
@@ -219,8 +237,10 @@ def test_text_with_spaces_or_a_line_break_around_it_is_refused(tmp_path: Path, v
     assert "'>-'" in problem.message
 
 
-@pytest.mark.parametrize("field,line", [("id", "id: contoh-2019"), ("start", "start: 2019-05-10"),
-                                        ("organizer", "organizer: ecpat-indonesia")])
+@pytest.mark.parametrize(
+    "field,line",
+    [("id", "id: contoh-2019"), ("start", "start: 2019-05-10"), ("organizer", "organizer: ecpat-indonesia")],
+)
 def test_a_final_line_break_does_not_pass_a_pattern(tmp_path: Path, field: str, line: str) -> None:
     text = VALID_EVENT.replace(line, f'{field}: "{line.split(": ")[1]}\\n"')
     problem = only_problem(write_data(tmp_path, text))
@@ -233,8 +253,11 @@ def test_a_folded_block_without_its_final_line_break_is_text(tmp_path: Path) -> 
 
 
 def test_numbers_outside_their_range_say_the_bound(tmp_path: Path) -> None:
-    text = VALID_EVENT.replace("formats: [presentasi]", "formats: [presentasi]\n        schedule:\n"
-                               "          start: '08:00'\n          items:\n            - {title: Rehat, minutes: 0}")
+    text = VALID_EVENT.replace(
+        "formats: [presentasi]",
+        "formats: [presentasi]\n        schedule:\n"
+        "          start: '08:00'\n          items:\n            - {title: Rehat, minutes: 0}",
+    )
     problem = only_problem(write_data(tmp_path, text))
     assert problem.field == "days[0].schedule.items[0].minutes"
     assert problem.message.startswith("the number 0 is not accepted (it must be more than 0), expected length of")
@@ -245,12 +268,15 @@ def test_event_without_id_is_named_by_position(tmp_path: Path) -> None:
     assert problem.subject == "event #1" and problem.field == "id"
 
 
-@pytest.mark.parametrize("document,expected", [
-    ("", "an empty value, expected a mapping with a 'events' list"),
-    ("- a\n- b\n", "a list, expected a mapping with a 'events' list"),
-    ("events: 3\n", "the number 3, expected a list of events"),
-    ("events:\n  - just text\n", "the text 'just text', expected a mapping"),
-])
+@pytest.mark.parametrize(
+    "document,expected",
+    [
+        ("", "an empty value, expected a mapping with a 'events' list"),
+        ("- a\n- b\n", "a list, expected a mapping with a 'events' list"),
+        ("events: 3\n", "the number 3, expected a list of events"),
+        ("events:\n  - just text\n", "the text 'just text', expected a mapping"),
+    ],
+)
 def test_wrong_shapes_are_explained(tmp_path: Path, document: str, expected: str) -> None:
     assert expected in only_problem(write_data(tmp_path, document)).message
 
@@ -276,17 +302,23 @@ def test_duplicate_organisation_ids(tmp_path: Path) -> None:
     doubled = orgs + orgs.split("organizations:\n", 1)[1].split("\n\n")[0] + "\n"
     problem = only_problem(write_data(tmp_path, VALID_EVENT, doubled))
     assert (problem.file, problem.subject, problem.field) == (
-        "data/organizations.yaml", "organization 'ecpat-indonesia'", "id")
+        "data/organizations.yaml",
+        "organization 'ecpat-indonesia'",
+        "id",
+    )
     assert problem.message == "duplicate id, expected each organization id once"
 
 
-@pytest.mark.parametrize("document,expected,line", [
-    ("events: &e [*e]\n", "an empty value, expected a mapping", 1),  # a recursive alias carries no data
-    ("events:\n  ? [1]\n  : x\n", "a mapping, expected a list of events", 2),
-    ("events: [*nowhere]\n", "unknown anchor", 1),  # only yaml-rs refuses it: its own place is kept
-    ("events:\n  - id: a\x01b\n", "control character U+0001 is not allowed", 2),
-    ("events: []\n---\nevents: []\n", "a second YAML document starts here", 2),
-])
+@pytest.mark.parametrize(
+    "document,expected,line",
+    [
+        ("events: &e [*e]\n", "an empty value, expected a mapping", 1),  # a recursive alias carries no data
+        ("events:\n  ? [1]\n  : x\n", "a mapping, expected a list of events", 2),
+        ("events: [*nowhere]\n", "unknown anchor", 1),  # only yaml-rs refuses it: its own place is kept
+        ("events:\n  - id: a\x01b\n", "control character U+0001 is not allowed", 2),
+        ("events: []\n---\nevents: []\n", "a second YAML document starts here", 2),
+    ],
+)
 def test_odd_yaml_is_a_located_problem(tmp_path: Path, document: str, expected: str, line: int) -> None:
     problem = only_problem(write_data(tmp_path, document))
     assert expected in problem.message and problem.line == line, str(problem)
@@ -298,7 +330,8 @@ def test_leading_document_marker_is_fine(tmp_path: Path) -> None:
 
 def test_duplicate_key_does_not_hide_other_problems(tmp_path: Path) -> None:
     text = VALID_EVENT.replace("    city: Kupang\n", "    city: Kupang\n    city: Ende\n", 1).replace(
-        "status: held", "status: dibatalkan")
+        "status: held", "status: dibatalkan"
+    )
     problems = problems_for(write_data(tmp_path, text))
     assert [p.field for p in problems] == ["events[0].city", "status"], "\n".join(map(str, problems))
     assert problems[1].line == line_of(text, "status: dibatalkan")
@@ -307,14 +340,16 @@ def test_duplicate_key_does_not_hide_other_problems(tmp_path: Path) -> None:
 def test_yaml_1_2_keeps_clock_times_and_words_as_text(tmp_path: Path) -> None:
     """Under YAML 1.1 `10:00` was the number 600 and `no` was false; the data files read YAML 1.2."""
     from smartschool.yamlsource import parse_yaml
+
     source, problems = parse_yaml("start: 10:00\nanswer: no\nday: 2018-03-16\ncount: 012\n", "x.yaml")
     assert problems == [] and source is not None
     assert source.data == {"start": "10:00", "answer": "no", "day": "2018-03-16", "count": 12}
 
 
 def test_merge_keys_keep_their_yaml_meaning(tmp_path: Path) -> None:
-    body = VALID_EVENT.split("events:\n", 1)[1].replace("    city: Kupang\n    province: Nusa Tenggara Timur\n",
-                                                         "    <<: *place\n")
+    body = VALID_EVENT.split("events:\n", 1)[1].replace(
+        "    city: Kupang\n    province: Nusa Tenggara Timur\n", "    <<: *place\n"
+    )
     text = "place: &place {city: Kupang, province: Nusa Tenggara Timur}\nevents:\n" + body
     problems = problems_for(write_data(tmp_path, text))
     assert [p.field for p in problems] == ["place"]  # only the helper key is unknown; the merge filled city

@@ -30,12 +30,15 @@ def project_with(tmp_path: Path, help_text: str = HELP, glossary_text: str = GLO
     return tmp_path
 
 
-@pytest.mark.parametrize("kind,value,href", [
-    ("telepon", "129", "tel:129"),
-    ("telepon", "08111-002-7727", "tel:+6281110027727"),
-    ("whatsapp", "08111-129-129", "https://wa.me/628111129129"),
-    ("web", "https://aduankonten.id", "https://aduankonten.id"),
-])
+@pytest.mark.parametrize(
+    "kind,value,href",
+    [
+        ("telepon", "129", "tel:129"),
+        ("telepon", "08111-002-7727", "tel:+6281110027727"),
+        ("whatsapp", "08111-129-129", "https://wa.me/628111129129"),
+        ("web", "https://aduankonten.id", "https://aduankonten.id"),
+    ],
+)
 def test_contacts_become_tel_whatsapp_and_web_links(kind: str, value: str, href: str) -> None:
     assert contact_link(Contact(kind=kind, value=value)).href == href
 
@@ -55,7 +58,11 @@ def test_stale_verification_warns_and_the_page_says_so(tmp_path: Path) -> None:
     assert fresh.warnings == ()
     stale = load_project(root, today=date(2027, 11, 29))
     first = stale.warnings[0]
-    assert (first.file, first.line, first.field) == ("data/help.yaml", line_in(HELP, "verified: 2026-11-28"), "verified")
+    assert (first.file, first.line, first.field) == (
+        "data/help.yaml",
+        line_in(HELP, "verified: 2026-11-28"),
+        "verified",
+    )
     assert "more than 12 months ago" in first.message
     page = BeautifulSoup(help_channels(stale, date(2027, 11, 29)), "html.parser")
     assert len(page.select(".sso-stale")) == len(stale.published_channels())
@@ -115,8 +122,13 @@ def test_check_command_with_frozen_date_prints_help_warnings(tmp_path: Path) -> 
     """`python -m smartschool check` as a maintainer runs it: OK on stdout, one warning per stale channel."""
     root = project_with(tmp_path)
     env = {**os.environ, "SSO_BUILD_DATE": "2030-01-01"}
-    result = subprocess.run([sys.executable, "-m", "smartschool", "--root", str(root), "check"],
-                            capture_output=True, text=True, env=env, timeout=120)
+    result = subprocess.run(
+        [sys.executable, "-m", "smartschool", "--root", str(root), "check"],
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=120,
+    )
     assert result.returncode == 0, result.stderr
     assert result.stdout.startswith("OK: ")
     warnings = [line for line in result.stderr.splitlines() if "verified" in line or "diverifikasi" in line]

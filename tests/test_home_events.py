@@ -15,16 +15,24 @@ from smartschool.render import coming_events, latest_event_card
 
 def _event(event_id: str, status: str, start: str, follow_up: str) -> str:
     """VALID_EVENT (held 10–11 May 2019) as another event with its own id, status and one-day date."""
-    return (VALID_EVENT.replace("events:\n", "")
-            .replace("contoh-2019", event_id).replace("status: held", f"status: {status}")
-            .replace("2019-05-10", start).replace("2019-05-11", start).replace("date: 2019-06", f"date: {follow_up}"))
+    return (
+        VALID_EVENT.replace("events:\n", "")
+        .replace("contoh-2019", event_id)
+        .replace("status: held", f"status: {status}")
+        .replace("2019-05-10", start)
+        .replace("2019-05-11", start)
+        .replace("date: 2019-06", f"date: {follow_up}")
+    )
 
 
 def _project(tmp_path: Path):  # type: ignore[no-untyped-def]
-    text = ("events:\n" + _event("lalu-2019", "held", "2019-05-10", "2019-06")
-            + _event("rencana-2027", "planned", "2027-02-10", "2027-03")
-            + _event("rencana-2026", "planned", "2026-12-05", "2027-01")
-            + _event("basi-2020", "planned", "2020-02-10", "2020-03"))  # planned, but its date has passed
+    text = (
+        "events:\n"
+        + _event("lalu-2019", "held", "2019-05-10", "2019-06")
+        + _event("rencana-2027", "planned", "2027-02-10", "2027-03")
+        + _event("rencana-2026", "planned", "2026-12-05", "2027-01")
+        + _event("basi-2020", "planned", "2020-02-10", "2020-03")
+    )  # planned, but its date has passed
     return load_project(write_data(tmp_path, text))
 
 

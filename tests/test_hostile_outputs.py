@@ -63,7 +63,8 @@ def test_the_calendar_and_exports_keep_the_text_intact(hostile_build: tuple[Path
     assert any(payload in e["title"] for e in exported for payload in PAYLOADS)
     organizations = yaml.safe_load((project / "data/organizations.yaml").read_text("utf-8"))["organizations"]
     assert [o["name"] for o in json.loads((site / "data/organizations.json").read_text("utf-8"))["items"]] == [
-        o["name"] for o in organizations]
+        o["name"] for o in organizations
+    ]
     modules = json.loads((site / "data/modules.json").read_text("utf-8"))["items"]
     assert all(any(payload in m["title"] for payload in PAYLOADS) for m in modules)
 

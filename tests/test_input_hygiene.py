@@ -18,8 +18,18 @@ import markdown
 import pytest
 import yaml
 
-from helpers import (ROOT, VALID_EVENT, column_in, line_in, only_problem, problems_for, real_module,
-                     write_data, write_file, write_module)
+from helpers import (
+    ROOT,
+    VALID_EVENT,
+    column_in,
+    line_in,
+    only_problem,
+    problems_for,
+    real_module,
+    write_data,
+    write_file,
+    write_module,
+)
 from smartschool.curriculum_pages import lesson_page_markdown
 from smartschool.markdown_nesting import MAX_NESTING
 from smartschool.module_links import MARKDOWN_EXTENSIONS, ModulePage, SitePages, site_pages
@@ -30,7 +40,8 @@ from smartschool.yamlsource import MAX_YAML_DEPTH
 HELP = (ROOT / "data/help.yaml").read_text("utf-8")
 GLOSSARY = (ROOT / "data/glossary.yaml").read_text("utf-8")
 GROOMING = real_module("remaja", "grooming").replace(
-    "related: [mengenal-esa-online, sexting-dan-sextortion, bersuara-dan-melapor]", "related: []")
+    "related: [mengenal-esa-online, sexting-dan-sextortion, bersuara-dan-melapor]", "related: []"
+)
 MODULE = "curriculum/remaja/grooming.md"
 EVENT = textwrap.dedent(VALID_EVENT).lstrip("\n")  # as write_data writes it
 
@@ -54,7 +65,8 @@ def test_help_source_that_starts_like_an_address_must_be_one(tmp_path: Path) -> 
     assert str(only_problem(tmp_path)) == (
         f"data/help.yaml:{line_in(text, 'https:kemenpppa')}:13: channel 'uptd-ppa': source: 'https:kemenpppa.go.id' "
         "is not valid (it starts like a web address but is not a whole one, such as 'https://kemenpppa.go.id'), "
-        "expected public source that confirms the details: a web address (https://…) or a citation in words")
+        "expected public source that confirms the details: a web address (https://…) or a citation in words"
+    )
 
 
 @pytest.mark.parametrize("value", ["www.kemenpppa.go.id", "javascript:alert(1)", "http//kemenpppa.go.id"])
@@ -66,8 +78,9 @@ def test_help_source_that_looks_like_an_address_is_refused(tmp_path: Path, value
     assert problem.message.startswith(f"{value!r} is not valid (it starts like a web address but is not a whole one")
 
 
-@pytest.mark.parametrize("value", ["Perpres No. 55 Tahun 2024", "'UU: Nomor 35 Tahun 2014'",
-                                   "https://kemenpppa.go.id/"])
+@pytest.mark.parametrize(
+    "value", ["Perpres No. 55 Tahun 2024", "'UU: Nomor 35 Tahun 2014'", "https://kemenpppa.go.id/"]
+)
 def test_help_source_may_be_an_address_or_a_citation(tmp_path: Path, value: str) -> None:
     write_data(tmp_path, VALID_EVENT)
     write_file(tmp_path, "data/help.yaml", HELP.replace("source: Perpres No. 55 Tahun 2024", f"source: {value}"))
@@ -91,7 +104,8 @@ def test_docs_page_in_windows_1252_is_reported_at_its_first_bad_byte(tmp_path: P
     write_file(tmp_path, "docs/orang-tua/index.md", page.encode("cp1252"))
     assert str(only_problem(tmp_path)) == (
         "docs/orang-tua/index.md:3:11: the file is not UTF-8 text (byte 0x91 here cannot be read as UTF-8), "
-        "expected UTF-8 text: save the file as UTF-8 (in most editors: Save As, then Encoding: UTF-8)")
+        "expected UTF-8 text: save the file as UTF-8 (in most editors: Save As, then Encoding: UTF-8)"
+    )
 
 
 def test_module_and_data_file_in_another_encoding_say_where_and_what_to_do(tmp_path: Path) -> None:
@@ -103,10 +117,13 @@ def test_module_and_data_file_in_another_encoding_say_where_and_what_to_do(tmp_p
     problems = sorted(problems_for(tmp_path))
     assert [(p.file, p.line, p.column) for p in problems] == [
         (MODULE, line_in(module, "\u2013 ringkas"), column_in(module, "\u2013 ringkas")),
-        ("data/events.yaml", line_in(events, "city: Kupang"), column_in(events, "\u2019"))]
-    assert problems[0].message == ("the file is not UTF-8 text (byte 0x96 here cannot be read as UTF-8), expected "
-                                   "UTF-8 text: save the file as UTF-8 (in most editors: Save As, then Encoding: "
-                                   "UTF-8)")
+        ("data/events.yaml", line_in(events, "city: Kupang"), column_in(events, "\u2019")),
+    ]
+    assert problems[0].message == (
+        "the file is not UTF-8 text (byte 0x96 here cannot be read as UTF-8), expected "
+        "UTF-8 text: save the file as UTF-8 (in most editors: Save As, then Encoding: "
+        "UTF-8)"
+    )
 
 
 # 4. A `#` right after a plain value is read as a comment: the value would be cut short without a word.
@@ -116,17 +133,20 @@ def test_hash_after_a_plain_title_would_drop_the_rest_of_it(tmp_path: Path) -> N
     assert str(problem) == (
         f"data/events.yaml:{line_in(text, '#2 di')}:{column_in(text, '#2 di')}: event 'contoh-2019': title: the text "
         "after '#' is read as a comment and dropped, expected the whole text in quotes: "
-        "title: \"Workshop Smart School Online #2 di Kupang\"")
+        'title: "Workshop Smart School Online #2 di Kupang"'
+    )
 
 
 def test_hash_after_a_plain_list_item_shows_the_quoted_item(tmp_path: Path) -> None:
-    text = EVENT.replace("        topics: [Pencegahan]\n",
-                         "        topics:\n          - Strategi pencegahan #StopESA\n")
+    text = EVENT.replace(
+        "        topics: [Pencegahan]\n", "        topics:\n          - Strategi pencegahan #StopESA\n"
+    )
     problem = only_problem(write_data(tmp_path, text))
     assert str(problem) == (
         f"data/events.yaml:{line_in(text, '#StopESA')}:{column_in(text, '#StopESA')}: event 'contoh-2019': "
         "days[0].topics[0]: the text after '#' is read as a comment and dropped, expected the whole text in "
-        "quotes: - \"Strategi pencegahan #StopESA\"")
+        'quotes: - "Strategi pencegahan #StopESA"'
+    )
 
 
 def test_hash_inside_brackets_is_named_as_the_cause_of_the_syntax_error(tmp_path: Path) -> None:
@@ -136,10 +156,11 @@ def test_hash_inside_brackets_is_named_as_the_cause_of_the_syntax_error(tmp_path
     assert [str(p) for p in sorted(problems)] == [
         f"data/events.yaml:{line_in(text, '#StopESA')}:{column_in(text, '#StopESA')}: the text after '#' is read as "
         "a comment and dropped, with the rest of the line, expected the text in quotes: "
-        "\"Strategi pencegahan #StopESA\"",
+        '"Strategi pencegahan #StopESA"',
         f"data/events.yaml:{line_in(text, '#StopESA') + 1}:9: YAML syntax error: while parsing a flow sequence did "
         "not find expected ',' or ']'; expected valid YAML (the [ opened on line "
-        f"{line_in(text, '#StopESA')} is not closed with ])"]
+        f"{line_in(text, '#StopESA')} is not closed with ])",
+    ]
 
 
 def test_hash_in_module_front_matter_is_reported_at_its_file_line(tmp_path: Path) -> None:
@@ -148,32 +169,48 @@ def test_hash_in_module_front_matter_is_reported_at_its_file_line(tmp_path: Path
     assert str(problem) == (
         f"{MODULE}:{line_in(text, 'title: Grooming #1')}:{column_in(text, '#1')}: module 'grooming': title: the text "
         "after '#' is read as a comment and dropped, expected the whole text in quotes: "
-        "title: \"Grooming #1 untuk remaja\"")
+        'title: "Grooming #1 untuk remaja"'
+    )
 
 
-@pytest.mark.parametrize("line", [
-    "title: Workshop Contoh  # a comment, with a space after '#'",
-    "title: \"Workshop Smart School Online #2 di Kupang\"",
-    "title: 'Workshop #2'  #quoted values keep their comments",
-    "title: Workshop C#",
-    "title: >-\n      Workshop #2 di Kupang",
-])
+@pytest.mark.parametrize(
+    "line",
+    [
+        "title: Workshop Contoh  # a comment, with a space after '#'",
+        'title: "Workshop Smart School Online #2 di Kupang"',
+        "title: 'Workshop #2'  #quoted values keep their comments",
+        "title: Workshop C#",
+        "title: >-\n      Workshop #2 di Kupang",
+    ],
+)
 def test_hash_that_is_clearly_meant_is_accepted(tmp_path: Path, line: str) -> None:
     assert problems_for(write_data(tmp_path, VALID_EVENT.replace("title: Workshop Contoh", line))) == []
 
 
 # 5. Text hygiene on the parsed values (escapes included).
-@pytest.mark.parametrize("value,message", [
-    ('"\\u200B"', "holds only invisible characters (such as U+200B at character 1), expected visible text"),
-    ('"Workshop\\u0007 Contoh"', "holds the control character U+0007 at character 9, expected printable text: "
-                                 "delete the character (or its escape, such as \\u0007, in quoted text)"),
-    ('"Workshop \\u202Eolpmoc"', "holds the bidirectional control character U+202E at character 10, which can make "
-                                 "text show in a misleading order, expected text without it: delete the character "
-                                 "(or its escape, \\u202E, in quoted text)"),
-    ('"Kupang\\u2066"', "holds the bidirectional control character U+2066 at character 7, which can make text show "
-                        "in a misleading order, expected text without it: delete the character (or its escape, "
-                        "\\u2066, in quoted text)"),
-])
+@pytest.mark.parametrize(
+    "value,message",
+    [
+        ('"\\u200B"', "holds only invisible characters (such as U+200B at character 1), expected visible text"),
+        (
+            '"Workshop\\u0007 Contoh"',
+            "holds the control character U+0007 at character 9, expected printable text: "
+            "delete the character (or its escape, such as \\u0007, in quoted text)",
+        ),
+        (
+            '"Workshop \\u202Eolpmoc"',
+            "holds the bidirectional control character U+202E at character 10, which can make "
+            "text show in a misleading order, expected text without it: delete the character "
+            "(or its escape, \\u202E, in quoted text)",
+        ),
+        (
+            '"Kupang\\u2066"',
+            "holds the bidirectional control character U+2066 at character 7, which can make text show "
+            "in a misleading order, expected text without it: delete the character (or its escape, "
+            "\\u2066, in quoted text)",
+        ),
+    ],
+)
 def test_text_with_invisible_or_control_characters_is_refused(tmp_path: Path, value: str, message: str) -> None:
     text = EVENT.replace("title: Workshop Contoh", f"title: {value}")
     problem = only_problem(write_data(tmp_path, text))
@@ -183,27 +220,33 @@ def test_text_with_invisible_or_control_characters_is_refused(tmp_path: Path, va
 def test_text_hygiene_covers_module_front_matter_and_web_addresses(tmp_path: Path) -> None:
     text = GROOMING.replace('title: "Grooming (Bujuk Rayu): Kenali Tanda-Tandanya"', 'title: "\\u200B"').replace(
         'url: "https://icmec.medium.com/words-matter-part-2-grooming-7cfe85fd5e1a"',
-        'url: "https://icmec.medium.com/\\u202E"')
+        'url: "https://icmec.medium.com/\\u202E"',
+    )
     problems = problems_for(module_project(tmp_path, text))
     assert [str(p) for p in problems] == [
         f"{MODULE}:{line_in(text, 'title: ')}:8: module 'grooming': title: holds only invisible characters (such as "
         "U+200B at character 1), expected visible text",
         f"{MODULE}:{line_in(text, 'medium.com/')}:10: module 'grooming': sources[0].url: holds the bidirectional "
         "control character U+202E at character 26, which can make text show in a misleading order, expected text "
-        "without it: delete the character (or its escape, \\u202E, in quoted text)"]
+        "without it: delete the character (or its escape, \\u202E, in quoted text)",
+    ]
 
 
-@pytest.mark.parametrize("value", ['"Workshop\\tContoh"', '"Workshop\\nContoh"', '"Work\\u00ADshop"',
-                                   "Workshop \u2013 Contoh \U0001F600"])
+@pytest.mark.parametrize(
+    "value", ['"Workshop\\tContoh"', '"Workshop\\nContoh"', '"Work\\u00ADshop"', "Workshop \u2013 Contoh \U0001f600"]
+)
 def test_tabs_line_breaks_and_visible_unicode_stay_allowed(tmp_path: Path, value: str) -> None:
     assert problems_for(write_data(tmp_path, VALID_EVENT.replace("title: Workshop Contoh", f"title: {value}"))) == []
 
 
 # 6. A glossary alias starts and ends with a letter or digit, or it never shows its definition.
-@pytest.mark.parametrize("alias,forms", [
-    ("KBGO (kekerasan berbasis gender online)", "'KBGO', 'kekerasan berbasis gender online'"),
-    ("K.B.G.O.", "'K.B.G.O'"),
-])
+@pytest.mark.parametrize(
+    "alias,forms",
+    [
+        ("KBGO (kekerasan berbasis gender online)", "'KBGO', 'kekerasan berbasis gender online'"),
+        ("K.B.G.O.", "'K.B.G.O'"),
+    ],
+)
 def test_alias_must_start_and_end_with_a_letter_or_digit(tmp_path: Path, alias: str, forms: str) -> None:
     text = GLOSSARY.replace("aliases: [sexting, Sexting]", f"aliases: [sexting, '{alias}']")
     write_data(tmp_path, VALID_EVENT)
@@ -212,7 +255,8 @@ def test_alias_must_start_and_end_with_a_letter_or_digit(tmp_path: Path, alias: 
         f"data/glossary.yaml:{line_in(text, alias)}:{column_in(text, repr(alias))}: term 'sexting': aliases[1]: "
         f"{alias!r} does not start and end with a letter or digit, so it never shows its definition (an alias is "
         "found in running text only as a whole word), expected each form as an alias of its own, starting and "
-        f"ending with a letter or digit, here: {forms}")
+        f"ending with a letter or digit, here: {forms}"
+    )
 
 
 # 7. Every path resolves inside the project; quoted values are cut short.
@@ -222,20 +266,23 @@ def test_module_that_links_to_a_file_outside_the_project_is_refused(tmp_path: Pa
     (project / "curriculum/remaja/luar.md").symlink_to(outside)
     assert str(only_problem(project)) == (
         "curriculum/remaja/luar.md:1:1: is a link to a file or folder outside the project, expected the file itself "
-        "inside the project (nothing outside it is read or published): replace the link with a copy of the file")
+        "inside the project (nothing outside it is read or published): replace the link with a copy of the file"
+    )
 
 
 @pytest.mark.parametrize("path", ["../../../../etc/passwd", "/etc/passwd", "docs/kunci"])
 def test_source_file_must_resolve_inside_the_project(tmp_path: Path, path: str) -> None:
-    text = GROOMING.replace('    url: "https://icmec.medium.com/words-matter-part-2-grooming-7cfe85fd5e1a"',
-                            f"    file: {path}")
+    text = GROOMING.replace(
+        '    url: "https://icmec.medium.com/words-matter-part-2-grooming-7cfe85fd5e1a"', f"    file: {path}"
+    )
     project = module_project(tmp_path / "project", text)
     (project / "docs").mkdir()
     (project / "docs/kunci").symlink_to("/etc/passwd")  # a link out of the project: refused on its own as well
     problem = next(p for p in problems_for(project) if p.file == MODULE)
     assert str(problem) == (
         f"{MODULE}:{line_in(text, 'file: ')}:11: module 'grooming': sources[0].file: {path!r} leads outside the "
-        "project, expected a path from the project root to a file in the project (such as 'docs/bantuan/index.md')")
+        "project, expected a path from the project root to a file in the project (such as 'docs/bantuan/index.md')"
+    )
 
 
 def test_broken_links_in_curriculum_and_docs_are_reported(tmp_path: Path) -> None:
@@ -245,11 +292,15 @@ def test_broken_links_in_curriculum_and_docs_are_reported(tmp_path: Path) -> Non
     (tmp_path / "curriculum/arsip/lama.md").symlink_to("../tidak-ada.md")
     (tmp_path / "docs").mkdir()
     (tmp_path / "docs/hilang.png").symlink_to("gambar/hilang.png")
-    message = ("is a broken link (what it points to does not exist), expected a file or folder: replace the link "
-               "with the file itself, or delete it")
+    message = (
+        "is a broken link (what it points to does not exist), expected a file or folder: replace the link "
+        "with the file itself, or delete it"
+    )
     assert [str(p) for p in sorted(problems_for(tmp_path))] == [
-        f"curriculum/arsip/lama.md:1:1: {message}", f"curriculum/remaja/rusak.md:1:1: {message}",
-        f"docs/hilang.png:1:1: {message}"]
+        f"curriculum/arsip/lama.md:1:1: {message}",
+        f"curriculum/remaja/rusak.md:1:1: {message}",
+        f"docs/hilang.png:1:1: {message}",
+    ]
 
 
 def test_links_that_stay_inside_the_project_are_accepted(tmp_path: Path) -> None:
@@ -294,7 +345,8 @@ def test_link_to_a_page_that_does_not_exist(tmp_path: Path) -> None:
         f"{MODULE}:{line_in(text, '[modul lain]')}:{column_in(text, '../tidak-ada.md')}: module 'grooming': body: "
         "link '../tidak-ada.md' does not name a page or file of the site, expected a relative path from the "
         "module's folder to a page's Markdown file (another module is '<id>.md', a page in docs/ is "
-        "'../../<folder>/<page>.md')")
+        "'../../<folder>/<page>.md')"
+    )
 
 
 def test_anchor_that_is_not_a_heading_of_the_module(tmp_path: Path) -> None:
@@ -303,25 +355,36 @@ def test_anchor_that_is_not_a_heading_of_the_module(tmp_path: Path) -> None:
     assert str(problem).startswith(
         f"{MODULE}:{line_in(text, '#tidak-ada-bagian')}:{column_in(text, '#tidak-ada-bagian')}: module 'grooming': "
         "body: link '#tidak-ada-bagian' points to a heading that is not on the page of module 'grooming', expected "
-        "one of its headings: #agenda, #apa-itu-grooming-bujuk-rayu, ")
+        "one of its headings: #agenda, #apa-itu-grooming-bujuk-rayu, "
+    )
     assert "#tujuh-tanda-bahaya, #untuk-dibawa-pulang" in problem.message
 
 
-@pytest.mark.parametrize("address,expected", [
-    ("../bersuara-dan-melapor/", "'bersuara-dan-melapor.md'"),  # a page address, not its file: MkDocs leaves it
-    ("../../../bantuan/", "'../../bantuan/index.md'"),
-    ("bersuara-dan-melapor/#penutup", "'bersuara-dan-melapor.md#penutup'"),
-])
+@pytest.mark.parametrize(
+    "address,expected",
+    [
+        ("../bersuara-dan-melapor/", "'bersuara-dan-melapor.md'"),  # a page address, not its file: MkDocs leaves it
+        ("../../../bantuan/", "'../../bantuan/index.md'"),
+        ("bersuara-dan-melapor/#penutup", "'bersuara-dan-melapor.md#penutup'"),
+    ],
+)
 def test_page_address_instead_of_its_file_suggests_the_file(tmp_path: Path, address: str, expected: str) -> None:
     text = with_body_text(f"Baca [ini]({address}).")
     module_project(tmp_path, text)
-    write_module(tmp_path, "remaja", "bersuara-dan-melapor", real_module("remaja", "bersuara-dan-melapor").replace(
-        "related: [mengenal-esa-online, grooming, sexting-dan-sextortion, konten-seksual-tak-diinginkan]",
-        "related: []"))
+    write_module(
+        tmp_path,
+        "remaja",
+        "bersuara-dan-melapor",
+        real_module("remaja", "bersuara-dan-melapor").replace(
+            "related: [mengenal-esa-online, grooming, sexting-dan-sextortion, konten-seksual-tak-diinginkan]",
+            "related: []",
+        ),
+    )
     write_file(tmp_path, "docs/bantuan/index.md", "# Bantuan\n")
     assert [p.message for p in problems_for(tmp_path)] == [
         f"link {address!r} does not name a page or file of the site, expected {expected} (a link names the page's "
-        "Markdown file, relative to the module's folder)"]
+        "Markdown file, relative to the module's folder)"
+    ]
 
 
 def test_link_starting_with_a_slash_is_refused_with_the_relative_path(tmp_path: Path) -> None:
@@ -330,15 +393,26 @@ def test_link_starting_with_a_slash_is_refused_with_the_relative_path(tmp_path: 
     write_file(tmp_path, "docs/bantuan/index.md", "# Bantuan\n")
     assert only_problem(tmp_path).message == (
         "link '/bantuan/' starts with '/', which the build leaves as it is (the site lives under a subpath, so it "
-        "would break), expected the relative path '../../bantuan/index.md'")
+        "would break), expected the relative path '../../bantuan/index.md'"
+    )
 
 
 def test_links_the_build_resolves_are_accepted(tmp_path: Path) -> None:
     """Each of these passes MkDocs' strict build (tried on a copy of the real project)."""
-    links = ["[a](#tujuh-tanda-bahaya)", "[b](#agenda)", "[c](#pertanyaan-diskusi)", "[d](lain.md)",
-             "[e](lain.md#penutup-siapa-yang-bisa-kamu-ajak-bicara)", "[f](../../bantuan/index.md)",
-             "[g](paket-fasilitator.md)", "[h](../../acara/contoh-2019.md)", "![i](../../assets/logo.png)",
-             "[j](https://example.org/#x)", "[k](mailto:info@example.org)", "[l](lain.md \"judul\")"]
+    links = [
+        "[a](#tujuh-tanda-bahaya)",
+        "[b](#agenda)",
+        "[c](#pertanyaan-diskusi)",
+        "[d](lain.md)",
+        "[e](lain.md#penutup-siapa-yang-bisa-kamu-ajak-bicara)",
+        "[f](../../bantuan/index.md)",
+        "[g](paket-fasilitator.md)",
+        "[h](../../acara/contoh-2019.md)",
+        "![i](../../assets/logo.png)",
+        "[j](https://example.org/#x)",
+        "[k](mailto:info@example.org)",
+        '[l](lain.md "judul")',
+    ]
     module_project(tmp_path, with_body_text("\n".join(links)))
     other = GROOMING.replace("id: grooming", "id: lain").replace("order: ", "order: 1")
     write_module(tmp_path, "remaja", "lain", other)
@@ -350,6 +424,7 @@ def test_links_the_build_resolves_are_accepted(tmp_path: Path) -> None:
 def test_markdown_settings_match_mkdocs_yml() -> None:
     class Loader(yaml.SafeLoader):
         pass
+
     Loader.add_multi_constructor("!", lambda loader, suffix, node: None)
     config = yaml.load((ROOT / "mkdocs.yml").read_text("utf-8"), Loader=Loader)
     names = [next(iter(item)) if isinstance(item, dict) else item for item in config["markdown_extensions"]]
@@ -363,8 +438,9 @@ def test_heading_ids_are_those_of_the_built_lesson_page() -> None:
     for lesson in project.lessons:
         page = f"kurikulum/{lesson.module.track}/{lesson.id}.md"
         module = ModulePage(lesson.id, lesson.body, bool(lesson.module.materials), bool(lesson.module.related))
-        rendered = markdown.markdown(lesson_page_markdown(project, lesson).split("---\n", 2)[2],
-                                     extensions=list(MARKDOWN_EXTENSIONS))
+        rendered = markdown.markdown(
+            lesson_page_markdown(project, lesson).split("---\n", 2)[2], extensions=list(MARKDOWN_EXTENSIONS)
+        )
         headings = set(re.findall(r'<h[1-6][^>]* id="([^"]+)"', rendered))
         computed = SitePages(frozenset([page]), {page: module}).anchors(page)
         assert computed is not None and headings <= computed, lesson.id
@@ -387,7 +463,8 @@ def test_deeply_nested_list_in_a_module_is_refused_before_markdown_reads_it(tmp_
     assert [str(p) for p in problems] == [
         f"{MODULE}:{line}:{4 * MAX_NESTING + 1}: module 'grooming': body: lists or quotes are nested 9 levels deep "
         "here, expected at most 8 levels (each '>', list marker and four spaces of indentation is a level): move "
-        "these lines up a level, or start a new list"]
+        "these lines up a level, or start a new list"
+    ]
 
 
 def test_nesting_within_the_bound_is_accepted(tmp_path: Path) -> None:
@@ -403,16 +480,23 @@ def test_deeply_nested_quotes_point_at_the_first_quote_past_the_bound(tmp_path: 
     assert problem.message.startswith("lists or quotes are nested 50 levels deep here, expected at most 8 levels")
 
 
-@pytest.mark.parametrize("value,column", [
-    ("[" * 300 + "]" * 300, 12 + 61),  # at the 65th level: the file's mapping, `events` and the event hold 3 of them
-    ("[" * 2000 + "]" * 2000, 12 + 64),  # libyaml refuses it before saying where: at the 65th bracket
-])
+@pytest.mark.parametrize(
+    "value,column",
+    [
+        (
+            "[" * 300 + "]" * 300,
+            12 + 61,
+        ),  # at the 65th level: the file's mapping, `events` and the event hold 3 of them
+        ("[" * 2000 + "]" * 2000, 12 + 64),  # libyaml refuses it before saying where: at the 65th bracket
+    ],
+)
 def test_deeply_nested_yaml_is_refused(tmp_path: Path, value: str, column: int) -> None:
     text = EVENT.replace("title: Workshop Contoh", f"title: {value}")
     assert str(only_problem(write_data(tmp_path, text))) == (
         f"data/events.yaml:{line_in(text, 'title: [')}:{column}: YAML nested too deeply: more than {MAX_YAML_DEPTH} "
         f"lists and mappings inside each other here, expected at most {MAX_YAML_DEPTH} levels (the data needs fewer "
-        "than 10: check the indentation and the '-', '[' and '{' marks)")
+        "than 10: check the indentation and the '-', '[' and '{' marks)"
+    )
 
 
 def test_yaml_nested_past_what_the_parser_survives_is_a_problem_not_a_crash(tmp_path: Path) -> None:
@@ -420,13 +504,21 @@ def test_yaml_nested_past_what_the_parser_survives_is_a_problem_not_a_crash(tmp_
     write_data(tmp_path, VALID_EVENT)
     text = EVENT.replace("        topics: [Pencegahan]", "        topics:\n          " + "- " * 30_000 + "x")
     write_file(tmp_path, "data/events.yaml", text)
-    script = ("import sys; from pathlib import Path; from smartschool.project import validate_project; "
-              "_, problems = validate_project(Path(sys.argv[1])); print(*problems, sep='\\n')")
-    result = subprocess.run([sys.executable, "-c", script, str(tmp_path)], capture_output=True, text=True, timeout=120,
-                            env={**os.environ, "PYTHONPATH": str(ROOT)})
+    script = (
+        "import sys; from pathlib import Path; from smartschool.project import validate_project; "
+        "_, problems = validate_project(Path(sys.argv[1])); print(*problems, sep='\\n')"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", script, str(tmp_path)],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        env={**os.environ, "PYTHONPATH": str(ROOT)},
+    )
     assert result.returncode == 0, result.stderr[-2000:]
     line = line_in(text, "- - -")
     assert result.stdout.strip() == (
         f"data/events.yaml:{line}:{11 + 2 * (MAX_YAML_DEPTH - 5)}: YAML nested too deeply: more than "
         f"{MAX_YAML_DEPTH} lists and mappings inside each other here, expected at most {MAX_YAML_DEPTH} levels (the "
-        "data needs fewer than 10: check the indentation and the '-', '[' and '{' marks)")
+        "data needs fewer than 10: check the indentation and the '-', '[' and '{' marks)"
+    )

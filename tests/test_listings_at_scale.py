@@ -33,24 +33,48 @@ def scale_events(per_year: dict[int, int], real: bool = False) -> str:
         for i in range(count):
             month, day = 1 + i % 12, 1 + i // 12
             start = f"{year}-{month:02d}-{day:02d}"
-            events.append({
-                "id": f"acara-{year}-{i:02d}", "program": "Smart School Online", "title": f"Workshop {year} nomor {i}",
-                "status": "held", "start": start, "end": start, "city": "Kupang", "province": "Nusa Tenggara Timur",
-                "organizer": "ecpat-indonesia",
-                "partner_classes": [{"organization": "ecpat-indonesia", "topic": "Pencegahan"},
-                                    {"organization": "ict-watch", "topic": None}],
-                "days": [{"date": start, "audiences": ["guru"], "topics": ["Pencegahan"], "formats": ["presentasi"],
-                          "co_facilitators": ["kompak-jakarta"] if i % 2 == 0 else []}],
-                "follow_up": {"city": "Parepare", "province": "Sulawesi Selatan", "date": f"{year + 1}-{month:02d}"},
-            })
+            events.append(
+                {
+                    "id": f"acara-{year}-{i:02d}",
+                    "program": "Smart School Online",
+                    "title": f"Workshop {year} nomor {i}",
+                    "status": "held",
+                    "start": start,
+                    "end": start,
+                    "city": "Kupang",
+                    "province": "Nusa Tenggara Timur",
+                    "organizer": "ecpat-indonesia",
+                    "partner_classes": [
+                        {"organization": "ecpat-indonesia", "topic": "Pencegahan"},
+                        {"organization": "ict-watch", "topic": None},
+                    ],
+                    "days": [
+                        {
+                            "date": start,
+                            "audiences": ["guru"],
+                            "topics": ["Pencegahan"],
+                            "formats": ["presentasi"],
+                            "co_facilitators": ["kompak-jakarta"] if i % 2 == 0 else [],
+                        }
+                    ],
+                    "follow_up": {
+                        "city": "Parepare",
+                        "province": "Sulawesi Selatan",
+                        "date": f"{year + 1}-{month:02d}",
+                    },
+                }
+            )
     return yaml.safe_dump({"events": events}, allow_unicode=True, sort_keys=False)
 
 
 def newest_first_ids(per_year: dict[int, int]) -> list[str]:
     """The ids `scale_events` writes, newest first by start date: derived from how the fixture dates its events,
     independently of the code under test (`Project.events_newest_first`)."""
-    dated = [((year, 1 + i % 12, 1 + i // 12), f"acara-{year}-{i:02d}")
-             for year, count in per_year.items() for i in range(count)]
+    dated = [
+        ((year, 1 + i % 12, 1 + i // 12), f"acara-{year}-{i:02d}")
+        for year, count in per_year.items()
+        for i in range(count)
+    ]
     return [event_id for _, event_id in sorted(dated, reverse=True)]
 
 
@@ -185,8 +209,9 @@ def test_built_site_has_year_pages_and_small_listings(scratch_project: Path, tmp
         page = BeautifulSoup((site / f"acara/tahun/{year}/index.html").read_text("utf-8"), "html.parser")
         assert page.find("h1").get_text(strip=True) == f"Acara tahun {year}"
         rows = page.select("table.sso-events tbody tr a")
-        assert len(rows) == count and all((site / "acara/tahun" / str(year) / a["href"]).resolve().is_dir()
-                                          for a in rows)
+        assert len(rows) == count and all(
+            (site / "acara/tahun" / str(year) / a["href"]).resolve().is_dir() for a in rows
+        )
     menu = acara.find("nav", class_="md-nav--primary").find("a", href="tahun/2023/")  # the newest year first
     assert menu.get_text(strip=True) == "Arsip per tahun"
 

@@ -134,13 +134,30 @@ def dev_server(project: Path, tmp_path: Path) -> Iterator[DevServer]:
     tmp = tmp_path / "serve-tmp"
     tmp.mkdir()
     log = tmp_path / "serve.log"
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "SSO_BUILD_DATE": "2026-11-28",
-           "SITE_URL": f"http://{host}/", "TMPDIR": str(tmp), "PYTHONUNBUFFERED": "1"}
-    command = [sys.executable, "-m", "mkdocs", "serve", "--strict", "--dev-addr", host, "--livereload",
-               "-f", str(project / "mkdocs.yml")]
+    env = {
+        **os.environ,
+        "NO_MKDOCS_2_WARNING": "1",
+        "SSO_BUILD_DATE": "2026-11-28",
+        "SITE_URL": f"http://{host}/",
+        "TMPDIR": str(tmp),
+        "PYTHONUNBUFFERED": "1",
+    }
+    command = [
+        sys.executable,
+        "-m",
+        "mkdocs",
+        "serve",
+        "--strict",
+        "--dev-addr",
+        host,
+        "--livereload",
+        "-f",
+        str(project / "mkdocs.yml"),
+    ]
     with log.open("wb") as sink:
-        process = subprocess.Popen(command, cwd=project, env=env, stdout=sink, stderr=subprocess.STDOUT,
-                                   start_new_session=True)
+        process = subprocess.Popen(
+            command, cwd=project, env=env, stdout=sink, stderr=subprocess.STDOUT, start_new_session=True
+        )
     try:
         yield DevServer(process, f"http://{host}/", log, tmp)
     finally:
@@ -178,8 +195,7 @@ def test_serve_shows_edits_live_and_recovers_from_a_bad_edit(project: Path, dev_
     assert good_epoch > first_epoch
 
     # A bad edit (a second `title:` in the event): the rebuild fails, the server keeps the last good site.
-    events.write_text(good_events.replace(EVENT_ANCHOR, f"{EVENT_ANCHOR}    title: Judul Kedua\n", 1),
-                      encoding="utf-8")
+    events.write_text(good_events.replace(EVENT_ANCHOR, f"{EVENT_ANCHOR}    title: Judul Kedua\n", 1), encoding="utf-8")
     dev_server.wait_for_output(REBUILD_FAILED, 1, CHANGE_TIMEOUT)
     assert "events[0].title: duplicate key" in dev_server.output()
     dev_server.assert_alive()
@@ -187,8 +203,9 @@ def test_serve_shows_edits_live_and_recovers_from_a_bad_edit(project: Path, dev_
     assert "Penanda Uji 123" in dev_server.served_file(EVENTS_PAGE)
 
     # The fix shows up without a restart.
-    events.write_text(good_events.replace(EVENT_ANCHOR, EVENT_ANCHOR.replace(EVENT_TITLE, "Penanda Uji 789")),
-                      encoding="utf-8")
+    events.write_text(
+        good_events.replace(EVENT_ANCHOR, EVENT_ANCHOR.replace(EVENT_TITLE, "Penanda Uji 789")), encoding="utf-8"
+    )
     assert _kupang_title(project) == "Penanda Uji 789"
     page = dev_server.wait_for_page(EVENTS_PAGE, "Penanda Uji 789", CHANGE_TIMEOUT)
     assert "Penanda Uji 123" not in page and "Judul Kedua" not in page
@@ -200,7 +217,8 @@ def test_serve_shows_edits_live_and_recovers_from_a_bad_edit(project: Path, dev_
 
 
 def test_serve_keeps_serving_the_last_good_site_through_a_macro_crash_and_a_yaml_error(
-        project: Path, dev_server: DevServer) -> None:
+    project: Path, dev_server: DevServer
+) -> None:
     help_file, events = project / "data/help.yaml", project / "data/events.yaml"
     page = project / "docs/bantuan/index.md"
     good_help, good_events, good_page = (path.read_text("utf-8") for path in (help_file, events, page))
@@ -223,8 +241,9 @@ def test_serve_keeps_serving_the_last_good_site_through_a_macro_crash_and_a_yaml
 
     # Both fixed (with a visible edit): the next good rebuild is published without a restart.
     help_file.write_text(good_help, encoding="utf-8")
-    events.write_text(good_events.replace(EVENT_ANCHOR, EVENT_ANCHOR.replace(EVENT_TITLE, "Penanda Uji 321")),
-                      encoding="utf-8")
+    events.write_text(
+        good_events.replace(EVENT_ANCHOR, EVENT_ANCHOR.replace(EVENT_TITLE, "Penanda Uji 321")), encoding="utf-8"
+    )
     dev_server.wait_for_page(EVENTS_PAGE, "Penanda Uji 321", CHANGE_TIMEOUT)
     assert "amp.kontan.co.id" in (dev_server.get(HELP_PAGE) or "")
     assert dev_server.get("pagefind/pagefind-entry.json") is not None  # written into the new build, not the old one
@@ -240,8 +259,9 @@ def test_serve_keeps_serving_the_last_good_site_through_a_macro_crash_and_a_yaml
     _assert_serves_the_last_good_site(dev_server, fixed_epoch, "Penanda Uji 321")
 
     page.write_text(good_page, encoding="utf-8")
-    dev_server.wait_for_output("Reloading browsers", dev_server.output().count("Reloading browsers") + 1,
-                               CHANGE_TIMEOUT)
+    dev_server.wait_for_output(
+        "Reloading browsers", dev_server.output().count("Reloading browsers") + 1, CHANGE_TIMEOUT
+    )
     assert dev_server.epoch() > fixed_epoch
     assert dev_server.process.pid == pid and dev_server.process.poll() is None
     assert dev_server.output().count("Serving on") == 1

@@ -52,14 +52,16 @@ def test_a_number_where_text_is_expected_asks_for_quotes(tmp_path: Path) -> None
     text = VALID_EVENT.replace("city: Kupang", "city: 129")
     assert shown(write_data(tmp_path, text)) == [
         f"{EVENTS}:{line_of(text, 'city: 129')}:11: acara ke-1 (contoh-2019): city: 129 terbaca sebagai angka, "
-        'padahal harus teks. Beri tanda kutip: city: "129"']
+        'padahal harus teks. Beri tanda kutip: city: "129"'
+    ]
 
 
 def test_true_or_false_where_text_is_expected_asks_for_quotes(tmp_path: Path) -> None:
     text = VALID_EVENT.replace("title: Workshop Contoh", "title: true")
     assert shown(write_data(tmp_path, text)) == [
         f"{EVENTS}:{line_of(text, 'title: true')}:12: acara ke-1 (contoh-2019): title: true terbaca sebagai nilai "
-        'benar/salah, padahal harus teks. Beri tanda kutip: title: "true"']
+        'benar/salah, padahal harus teks. Beri tanda kutip: title: "true"'
+    ]
 
 
 def test_a_tab_is_explained_as_replace_it_with_spaces(tmp_path: Path) -> None:
@@ -67,7 +69,8 @@ def test_a_tab_is_explained_as_replace_it_with_spaces(tmp_path: Path) -> None:
     line = line_of(text, "city: Kupang")
     assert shown(write_data(tmp_path, text)) == [
         f"{EVENTS}:{line}:1: ada tab di baris {line}. Ganti tab dengan spasi: YAML hanya menerima spasi untuk "
-        "indentasi."]
+        "indentasi."
+    ]
 
 
 def test_one_misplaced_indent_gives_one_message_with_the_indentation_to_write(tmp_path: Path) -> None:
@@ -75,7 +78,8 @@ def test_one_misplaced_indent_gives_one_message_with_the_indentation_to_write(tm
     line = line_of(text, "city: Kupang")
     assert shown(write_data(tmp_path, text)) == [
         f"{EVENTS}:{line}:7: baris {line} menjorok 6 spasi, seharusnya 4. Tulis 4 spasi di awal baris ini, sejajar "
-        "dengan kolom lain di bagian yang sama."]
+        "dengan kolom lain di bagian yang sama."
+    ]
 
 
 def test_a_list_item_at_the_wrong_level(tmp_path: Path) -> None:
@@ -83,7 +87,8 @@ def test_a_list_item_at_the_wrong_level(tmp_path: Path) -> None:
     line = line_of(text, "organization: ict-watch")
     assert shown(write_data(tmp_path, text)) == [
         f"{EVENTS}:{line}:6: butir daftar ('- ') di baris {line} menjorok 5 spasi, seharusnya 6. Tulis 6 spasi "
-        "sebelum '-', sejajar dengan butir lain di daftar yang sama."]
+        "sebelum '-', sejajar dengan butir lain di daftar yang sama."
+    ]
 
 
 def test_an_unclosed_quote_names_the_line_it_opened_on(tmp_path: Path) -> None:
@@ -91,7 +96,8 @@ def test_an_unclosed_quote_names_the_line_it_opened_on(tmp_path: Path) -> None:
     line = line_of(text, "title:")
     assert shown(write_data(tmp_path, text)) == [
         f'{EVENTS}:{line}:12: tanda kutip " yang dibuka di baris {line} tidak ditutup. Tulis " penutup di akhir '
-        "teksnya."]
+        "teksnya."
+    ]
 
 
 def test_a_colon_inside_an_unquoted_value_asks_for_quotes(tmp_path: Path) -> None:
@@ -99,7 +105,8 @@ def test_a_colon_inside_an_unquoted_value_asks_for_quotes(tmp_path: Path) -> Non
     line = line_of(text, "title:")
     assert shown(write_data(tmp_path, text)) == [
         f"{EVENTS}:{line}:20: teks di baris {line} berisi ': ', yang dibaca YAML sebagai kolom baru. Beri tanda "
-        'kutip: title: "Workshop: Contoh"']
+        'kutip: title: "Workshop: Contoh"'
+    ]
 
 
 def test_a_misspelled_key_is_one_message_with_its_suggestion(tmp_path: Path) -> None:
@@ -107,7 +114,8 @@ def test_a_misspelled_key_is_one_message_with_its_suggestion(tmp_path: Path) -> 
     assert shown(write_data(tmp_path, text)) == [
         f"{EVENTS}:{line_of(text, 'folow_up:')}:5: acara ke-1 (contoh-2019): folow_up: nama kolom 'folow_up' tidak "
         "dikenal (kolom yang boleh: id, program, title, status, start, end, city, province, organizer, "
-        "partner_classes, days, follow_up, report). Mungkin maksud Anda 'follow_up': tulis 'follow_up'."]
+        "partner_classes, days, follow_up, report). Mungkin maksud Anda 'follow_up': tulis 'follow_up'."
+    ]
 
 
 def test_a_day_is_counted_from_one_and_its_event_named_by_position_and_id(tmp_path: Path) -> None:
@@ -115,22 +123,30 @@ def test_a_day_is_counted_from_one_and_its_event_named_by_position_and_id(tmp_pa
     problems = shown(write_data(tmp_path, text))
     assert problems[1] == (
         f"{EVENTS}:{line_of(text, '- date: 2019-05-20', 2)}:15: acara ke-2 (parepare-2019): days ke-1 › date: "
-        "2019-05-20 di luar tanggal acara. Tulis tanggal dari 2019-05-10 sampai 2019-05-11.")
+        "2019-05-20 di luar tanggal acara. Tulis tanggal dari 2019-05-10 sampai 2019-05-11."
+    )
 
 
 def test_a_broken_module_gives_its_own_message_and_no_follow_ons(tmp_path: Path) -> None:
     """Other modules name grooming in `related`, and the event in `modules`: its id is known from the file name."""
-    write_data(tmp_path, VALID_EVENT.replace("formats: [presentasi]", "formats: [presentasi]\n        modules: "
-                                                                      "[grooming]"))
+    write_data(
+        tmp_path, VALID_EVENT.replace("formats: [presentasi]", "formats: [presentasi]\n        modules: [grooming]")
+    )
     grooming = real_module("remaja", "grooming").replace("\ntitle: ", "\n   title: ", 1)
     write_module(tmp_path, "remaja", "grooming", grooming)
     other = real_module("remaja", "mengenal-esa-online")
     related = next(line for line in other.splitlines() if line.startswith("related:"))
-    write_module(tmp_path, "remaja", "mengenal-esa-online", other.replace(related, "related: [grooming]")
-                 .replace("## ", "Lihat [grooming](grooming.md).\n\n## ", 1))
+    write_module(
+        tmp_path,
+        "remaja",
+        "mengenal-esa-online",
+        other.replace(related, "related: [grooming]").replace("## ", "Lihat [grooming](grooming.md).\n\n## ", 1),
+    )
     problems = shown(tmp_path)
-    assert problems == ["curriculum/remaja/grooming.md:3:4: baris 3 menjorok 3 spasi, seharusnya 0 (tidak "
-                        "menjorok). Hapus spasi di awal baris ini."]
+    assert problems == [
+        "curriculum/remaja/grooming.md:3:4: baris 3 menjorok 3 spasi, seharusnya 0 (tidak "
+        "menjorok). Hapus spasi di awal baris ini."
+    ]
 
 
 def test_a_broken_events_file_gives_one_message_and_no_module_follow_ons(tmp_path: Path) -> None:
@@ -138,13 +154,16 @@ def test_a_broken_events_file_gives_one_message_and_no_module_follow_ons(tmp_pat
     text = VALID_EVENT.replace("    city: Kupang", "      city: Kupang")
     write_data(tmp_path, text)
     module = real_module("remaja", "grooming").replace(
-        "related: [mengenal-esa-online, sexting-dan-sextortion, bersuara-dan-melapor]", "related: []")
-    write_module(tmp_path, "remaja", "grooming", module.replace("## ", "Lihat [acara](../../acara/contoh-2019.md)."
-                                                                "\n\n## ", 1))
+        "related: [mengenal-esa-online, sexting-dan-sextortion, bersuara-dan-melapor]", "related: []"
+    )
+    write_module(
+        tmp_path, "remaja", "grooming", module.replace("## ", "Lihat [acara](../../acara/contoh-2019.md).\n\n## ", 1)
+    )
     line = line_of(text, "city: Kupang")
     assert shown(tmp_path) == [
         f"{EVENTS}:{line}:7: baris {line} menjorok 6 spasi, seharusnya 4. Tulis 4 spasi di awal baris ini, sejajar "
-        "dengan kolom lain di bagian yang sama."]
+        "dengan kolom lain di bagian yang sama."
+    ]
 
 
 def test_check_prints_indonesian_by_default_and_english_with_sso_lang_en(tmp_path: Path) -> None:
@@ -153,8 +172,13 @@ def test_check_prints_indonesian_by_default_and_english_with_sso_lang_en(tmp_pat
 
     def check(**extra: str) -> subprocess.CompletedProcess[str]:
         env = {key: value for key, value in os.environ.items() if key != "SSO_LANG"}
-        return subprocess.run([sys.executable, "-m", "smartschool", "--root", str(tmp_path), "check"],
-                              capture_output=True, text=True, env={**env, **extra}, timeout=120)
+        return subprocess.run(
+            [sys.executable, "-m", "smartschool", "--root", str(tmp_path), "check"],
+            capture_output=True,
+            text=True,
+            env={**env, **extra},
+            timeout=120,
+        )
 
     line = line_of(text, "city: 129")
     indonesian, english = check(), check(SSO_LANG="en")
@@ -162,11 +186,13 @@ def test_check_prints_indonesian_by_default_and_english_with_sso_lang_en(tmp_pat
     assert indonesian.stderr.splitlines() == [
         f"{EVENTS}:{line}:11: acara ke-1 (contoh-2019): city: 129 terbaca sebagai angka, padahal harus teks. Beri "
         'tanda kutip: city: "129"',
-        "1 masalah ditemukan. Perbaiki semuanya, lalu jalankan lagi."]
+        "1 masalah ditemukan. Perbaiki semuanya, lalu jalankan lagi.",
+    ]
     assert english.stderr.splitlines() == [
         f"{EVENTS}:{line}:11: event 'contoh-2019': city: 129 is read as a number, expected city where the event took "
         'place: put it in quotes: city: "129"',
-        "1 problem found."]
+        "1 problem found.",
+    ]
 
 
 def test_the_maintainers_page_examples_come_from_the_real_validation() -> None:

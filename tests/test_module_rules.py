@@ -30,8 +30,10 @@ def test_real_module_is_valid_alone(tmp_path: Path) -> None:
 def test_agenda_must_add_up_to_duration(tmp_path: Path) -> None:
     text = _solo(GROOMING).replace("duration_minutes: 90", "duration_minutes: 95")
     problem = only_problem(project_with(tmp_path, text))
-    assert str(problem) == (f"{FILE}:{line_in(text, 'duration_minutes')}:19: module 'grooming': duration_minutes: "
-                            "95 minutes declared but the agenda adds up to 90, expected them to be equal")
+    assert str(problem) == (
+        f"{FILE}:{line_in(text, 'duration_minutes')}:19: module 'grooming': duration_minutes: "
+        "95 minutes declared but the agenda adds up to 90, expected them to be equal"
+    )
 
 
 def test_related_modules_must_resolve(tmp_path: Path) -> None:
@@ -64,7 +66,9 @@ def test_unknown_method(tmp_path: Path) -> None:
 
 
 def test_audience_must_fit_the_track(tmp_path: Path) -> None:
-    problem = only_problem(project_with(tmp_path, _solo(GROOMING).replace("audiences: [smp, sma]", "audiences: [smp, guru]")))
+    problem = only_problem(
+        project_with(tmp_path, _solo(GROOMING).replace("audiences: [smp, sma]", "audiences: [smp, guru]"))
+    )
     assert problem.field == "audiences[1]"
     assert problem.message == "'guru' is not an audience of track remaja, expected one of: smp, sma"
 
@@ -104,8 +108,9 @@ def test_safeguarding_note_must_refer_to_sapa_129(tmp_path: Path) -> None:
 
 
 def test_source_file_must_exist(tmp_path: Path) -> None:
-    text = _solo(GROOMING).replace('    url: "https://icmec.medium.com/words-matter-part-2-grooming-7cfe85fd5e1a"',
-                                   "    file: docs/tidak-ada.md")
+    text = _solo(GROOMING).replace(
+        '    url: "https://icmec.medium.com/words-matter-part-2-grooming-7cfe85fd5e1a"', "    file: docs/tidak-ada.md"
+    )
     problem = only_problem(project_with(tmp_path, text))
     assert (problem.field, problem.line) == ("sources[0].file", line_in(text, "file: docs/tidak-ada.md"))
     assert "'docs/tidak-ada.md' is not a file in the project" in problem.message
@@ -114,13 +119,16 @@ def test_source_file_must_exist(tmp_path: Path) -> None:
 def test_source_file_that_exists_is_accepted(tmp_path: Path) -> None:
     (tmp_path / "docs").mkdir()
     (tmp_path / "docs/ada.md").write_text("x")
-    text = _solo(GROOMING).replace('    url: "https://icmec.medium.com/words-matter-part-2-grooming-7cfe85fd5e1a"',
-                                   "    file: docs/ada.md")
+    text = _solo(GROOMING).replace(
+        '    url: "https://icmec.medium.com/words-matter-part-2-grooming-7cfe85fd5e1a"', "    file: docs/ada.md"
+    )
     assert problems_for(project_with(tmp_path, text)) == []
 
 
 def test_source_needs_url_or_file(tmp_path: Path) -> None:
-    text = _solo(GROOMING).replace('    url: "https://icmec.medium.com/words-matter-part-2-grooming-7cfe85fd5e1a"\n', "")
+    text = _solo(GROOMING).replace(
+        '    url: "https://icmec.medium.com/words-matter-part-2-grooming-7cfe85fd5e1a"\n', ""
+    )
     problem = only_problem(project_with(tmp_path, text))
     assert problem.field == "sources[0]" and "exactly one of `url` and `file`" in problem.message
 
@@ -137,13 +145,18 @@ def test_order_unique_within_track(tmp_path: Path) -> None:
     write_module(tmp_path, "remaja", "grooming-lanjutan", other)
     problems = problems_for(tmp_path)
     assert {(p.file, p.field) for p in problems} == {
-        ("curriculum/remaja/grooming.md", "order"), ("curriculum/remaja/grooming-lanjutan.md", "order")}
+        ("curriculum/remaja/grooming.md", "order"),
+        ("curriculum/remaja/grooming-lanjutan.md", "order"),
+    }
 
 
-@pytest.mark.parametrize("text,expected", [
-    ("id: x\n", "no front matter, expected the file to start with a '---' line"),
-    ("---\nid: x\n", "front matter is not closed, expected a second '---' line"),
-])
+@pytest.mark.parametrize(
+    "text,expected",
+    [
+        ("id: x\n", "no front matter, expected the file to start with a '---' line"),
+        ("---\nid: x\n", "front matter is not closed, expected a second '---' line"),
+    ],
+)
 def test_front_matter_fences(tmp_path: Path, text: str, expected: str) -> None:
     assert only_problem(project_with(tmp_path, text)).message == expected
 
@@ -156,17 +169,22 @@ def test_front_matter_syntax_error_reports_its_file_line(tmp_path: Path) -> None
 
 
 def test_event_day_modules_must_resolve(tmp_path: Path) -> None:
-    events = VALID_EVENT.replace("        formats: [presentasi]\n",
-                                 "        formats: [presentasi]\n        modules: [grooming, tidak-ada]\n")
+    events = VALID_EVENT.replace(
+        "        formats: [presentasi]\n", "        formats: [presentasi]\n        modules: [grooming, tidak-ada]\n"
+    )
     problem = only_problem(project_with(tmp_path, _solo(GROOMING), events=events))
     assert (problem.file, problem.field) == ("data/events.yaml", "days[0].modules[1]")
     assert "'tidak-ada' is not a curriculum module" in problem.message
 
 
 def test_schedule_blocks_are_modules_or_timed_activities(tmp_path: Path) -> None:
-    events = VALID_EVENT.replace("        formats: [presentasi]\n", (
-        "        formats: [presentasi]\n        schedule:\n          start: '08:00'\n          items:\n"
-        "            - module: grooming\n            - title: Istirahat\n"))
+    events = VALID_EVENT.replace(
+        "        formats: [presentasi]\n",
+        (
+            "        formats: [presentasi]\n        schedule:\n          start: '08:00'\n          items:\n"
+            "            - module: grooming\n            - title: Istirahat\n"
+        ),
+    )
     problem = only_problem(project_with(tmp_path, _solo(GROOMING), events=events))
     assert problem.field == "days[0].schedule.items[1]"
     assert "give either `module`, or `title` and `minutes`" in problem.message
@@ -176,6 +194,9 @@ def test_schedule_blocks_are_modules_or_timed_activities(tmp_path: Path) -> None
 def test_id_cannot_take_an_address_the_site_generates(tmp_path: Path, reserved: str) -> None:
     text = _solo(GROOMING).replace("id: grooming", f"id: {reserved}")
     problem = only_problem(project_with(tmp_path, text, name=reserved))
-    assert (problem.file, problem.line, problem.field) == (f"curriculum/remaja/{reserved}.md",
-                                                           line_in(text, "id:"), "id")
+    assert (problem.file, problem.line, problem.field) == (
+        f"curriculum/remaja/{reserved}.md",
+        line_in(text, "id:"),
+        "id",
+    )
     assert "an address the site uses for its own pages" in problem.message

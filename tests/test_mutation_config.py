@@ -19,8 +19,13 @@ import yaml
 
 ROOT = Path(__file__).resolve().parent.parent
 SURVIVORS = ROOT / "tests" / "mutation-survivors.yaml"
-MUTATED = {"smartschool/event_rules.py", "smartschool/module_rules.py", "smartschool/help_rules.py",
-           "smartschool/common_rules.py", "smartschool/models.py"}
+MUTATED = {
+    "smartschool/event_rules.py",
+    "smartschool/module_rules.py",
+    "smartschool/help_rules.py",
+    "smartschool/common_rules.py",
+    "smartschool/models.py",
+}
 
 
 def _mutmut_config() -> dict:
@@ -56,8 +61,14 @@ def test_every_listed_survivor_says_why_it_is_equivalent() -> None:
 
 @pytest.mark.skipif(shutil.which("make") is None, reason="make is not installed")
 def test_make_mutate_runs_mutmut_from_its_lock_file() -> None:
-    dry_run = subprocess.run(["make", "-n", "mutate"], cwd=ROOT, capture_output=True, text=True, timeout=60,
-                             env={**os.environ, "MAKEFLAGS": ""})
+    dry_run = subprocess.run(
+        ["make", "-n", "mutate"],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=60,
+        env={**os.environ, "MAKEFLAGS": ""},
+    )
     assert dry_run.returncode == 0, dry_run.stderr
     assert "mutmut run" in dry_run.stdout
     assert "mutmut results" in dry_run.stdout
@@ -72,5 +83,6 @@ def test_the_run_check_reports_unlisted_and_stale_survivors() -> None:
     results = "  smartschool.a.x__mutmut_1: survived\n  smartschool.b.y__mutmut_2: survived\n"
     assert check.disagreements(results, {"smartschool.a.x__mutmut_1", "smartschool.c.z__mutmut_3"}) == [
         "kill with a test, or list with the reason it is equivalent: smartschool.b.y__mutmut_2: survived",
-        "listed but no longer surviving (or renamed): smartschool.c.z__mutmut_3"]
+        "listed but no longer surviving (or renamed): smartschool.c.z__mutmut_3",
+    ]
     assert check.disagreements(results, {"smartschool.a.x__mutmut_1", "smartschool.b.y__mutmut_2"}) == []

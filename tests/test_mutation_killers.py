@@ -120,30 +120,32 @@ def _problems(root: Path, events: str, organizations: str = TWO_ORGS) -> list[st
 def test_every_cross_reference_fault_of_an_event_is_reported_in_full(tmp_path: Path) -> None:
     at = lambda needle, n=1: f"data/events.yaml:{line_of(FAULTY_EVENTS, needle, n)}"  # noqa: E731
     event = "event 'lanjutan-2019'"
-    assert _problems(tmp_path, FAULTY_EVENTS) == sorted([
-        f"{at('organizer: penyelenggara-lain')}:16: {event}: organizer: "
-        f"'penyelenggara-lain' is not a known organisation, {KNOWN}",
-        f"{at('organization: lembaga-lain')}:23: {event}: partner_classes[1].organization: "
-        f"'lembaga-lain' is not a known organisation, {KNOWN}",
-        f"{at('organization: ict-watch', 2)}:23: {event}: partner_classes[2].organization: "
-        "'ict-watch' runs a class twice, expected one class per organisation",
-        f"{at('- date: 2019-07-01', 1)}:15: {event}: days[0].date: "
-        "2019-07-01 is listed 2 times, expected each day once",
-        f"{at('- date: 2019-07-01', 2)}:15: {event}: days[1].date: "
-        "2019-07-01 is listed 2 times, expected each day once",
-        f"{at('- date: 2019-07-05')}:15: {event}: days[2].date: "
-        "2019-07-05 is outside the event, expected a date from 2019-07-01 to 2019-07-02",
-        f"{at('co_facilitators:')}:38: {event}: days[0].co_facilitators[1]: "
-        f"'mitra-baru' is not a known organisation, {KNOWN}",
-        f"{at('modules: [modul-hilang]')}:19: {event}: days[0].modules[0]: "
-        "'modul-hilang' is not a curriculum module, expected an id from curriculum/",
-        f"{at('- module: modul-terjadwal')}:23: {event}: days[1].schedule.items[1].module: "
-        "'modul-terjadwal' is not a curriculum module, expected an id from curriculum/",
-        f"{at('event: lanjutan-2019')}:14: {event}: follow_up.event: "
-        "names the event itself, expected the id of the next event",
-        f"{at('publisher: penerbit-lain')}:18: {event}: report.publisher: "
-        f"'penerbit-lain' is not a known organisation, {KNOWN}",
-    ])
+    assert _problems(tmp_path, FAULTY_EVENTS) == sorted(
+        [
+            f"{at('organizer: penyelenggara-lain')}:16: {event}: organizer: "
+            f"'penyelenggara-lain' is not a known organisation, {KNOWN}",
+            f"{at('organization: lembaga-lain')}:23: {event}: partner_classes[1].organization: "
+            f"'lembaga-lain' is not a known organisation, {KNOWN}",
+            f"{at('organization: ict-watch', 2)}:23: {event}: partner_classes[2].organization: "
+            "'ict-watch' runs a class twice, expected one class per organisation",
+            f"{at('- date: 2019-07-01', 1)}:15: {event}: days[0].date: "
+            "2019-07-01 is listed 2 times, expected each day once",
+            f"{at('- date: 2019-07-01', 2)}:15: {event}: days[1].date: "
+            "2019-07-01 is listed 2 times, expected each day once",
+            f"{at('- date: 2019-07-05')}:15: {event}: days[2].date: "
+            "2019-07-05 is outside the event, expected a date from 2019-07-01 to 2019-07-02",
+            f"{at('co_facilitators:')}:38: {event}: days[0].co_facilitators[1]: "
+            f"'mitra-baru' is not a known organisation, {KNOWN}",
+            f"{at('modules: [modul-hilang]')}:19: {event}: days[0].modules[0]: "
+            "'modul-hilang' is not a curriculum module, expected an id from curriculum/",
+            f"{at('- module: modul-terjadwal')}:23: {event}: days[1].schedule.items[1].module: "
+            "'modul-terjadwal' is not a curriculum module, expected an id from curriculum/",
+            f"{at('event: lanjutan-2019')}:14: {event}: follow_up.event: "
+            "names the event itself, expected the id of the next event",
+            f"{at('publisher: penerbit-lain')}:18: {event}: report.publisher: "
+            f"'penerbit-lain' is not a known organisation, {KNOWN}",
+        ]
+    )
 
 
 ORDER_FAULTS = """
@@ -196,17 +198,19 @@ events:
 def test_order_faults_and_duplicate_ids_name_the_event_and_the_value(tmp_path: Path) -> None:
     at = lambda needle, n=1: f"data/events.yaml:{line_of(ORDER_FAULTS, needle, n)}"  # noqa: E731
     event = "event 'contoh-2019'"
-    assert _problems(tmp_path, ORDER_FAULTS) == sorted([
-        f"{at('end: 2019-05-09')}:10: {event}: end: "
-        "2019-05-09 is before start 2019-05-10, expected a date on or after start",
-        f"{at('- date: 2019-05-09')}:15: {event}: days[0].date: "
-        "2019-05-09 is outside the event, expected a date from 2019-05-10 to 2019-05-09",
-        f"{at('      date: 2019-05-09')}:13: {event}: follow_up.date: "
-        "2019-05-09 is not after the event ends (2019-05-09), expected a later month or date",
-        f"{at('event: tidak-ada-2019')}:14: {event}: follow_up.event: "
-        "'tidak-ada-2019' is not an event id, expected one of the ids in data/events.yaml",
-        f"{at('- id: contoh-2019', 2)}:9: {event}: id: duplicate id, expected each event id once",
-    ])
+    assert _problems(tmp_path, ORDER_FAULTS) == sorted(
+        [
+            f"{at('end: 2019-05-09')}:10: {event}: end: "
+            "2019-05-09 is before start 2019-05-10, expected a date on or after start",
+            f"{at('- date: 2019-05-09')}:15: {event}: days[0].date: "
+            "2019-05-09 is outside the event, expected a date from 2019-05-10 to 2019-05-09",
+            f"{at('      date: 2019-05-09')}:13: {event}: follow_up.date: "
+            "2019-05-09 is not after the event ends (2019-05-09), expected a later month or date",
+            f"{at('event: tidak-ada-2019')}:14: {event}: follow_up.event: "
+            "'tidak-ada-2019' is not an event id, expected one of the ids in data/events.yaml",
+            f"{at('- id: contoh-2019', 2)}:9: {event}: id: duplicate id, expected each event id once",
+        ]
+    )
 
 
 def test_with_no_valid_organisation_every_reference_says_none_is_defined(tmp_path: Path) -> None:
@@ -224,9 +228,11 @@ def test_with_no_valid_organisation_every_reference_says_none_is_defined(tmp_pat
 # --- module rules ------------------------------------------------------------------------------------------
 
 GROOMING = real_module("remaja", "grooming").replace(
-    "related: [mengenal-esa-online, sexting-dan-sextortion, bersuara-dan-melapor]", "related: []")
+    "related: [mengenal-esa-online, sexting-dan-sextortion, bersuara-dan-melapor]", "related: []"
+)
 ADULT = real_module("dewasa", "bentuk-esa-online").replace(
-    "related: [hukum-perlindungan-anak, pencegahan-bersama, bicara-dan-bertindak]", "related: []")
+    "related: [hukum-perlindungan-anak, pencegahan-bersama, bicara-dan-bertindak]", "related: []"
+)
 
 
 def _module_problems(root: Path, *modules: tuple[str, str, str]) -> list[str]:
@@ -289,7 +295,7 @@ def test_sapa_129_on_the_first_line_of_the_safeguarding_note_counts(tmp_path: Pa
     """The note is read from the line after its title: a mention of SAPA 129 there is enough."""
     note = '!!! perlindungan "Jika ada peserta yang bercerita"'
     short = '!!! perlindungan "Singkat"\n    Rujuk ke SAPA 129.\n    Dengarkan dengan tenang.\n\n'
-    lines = GROOMING.replace(note, short + "!!! catatan \"Lebih lanjut\"")
+    lines = GROOMING.replace(note, short + '!!! catatan "Lebih lanjut"')
     assert _module_problems(tmp_path, ("remaja", "grooming", lines)) == []
 
 
@@ -354,40 +360,47 @@ def _help_problems(root: Path, help_text: str = HELP, glossary: str = GLOSSARY) 
 def test_every_fault_of_a_help_channel_is_named_at_its_value(tmp_path: Path) -> None:
     at = lambda needle, n=1: f"data/help.yaml:{line_of(HELP, needle, n)}"  # noqa: E731
     problems = [p for p in _help_problems(tmp_path, glossary=real("glossary.yaml")) if p.startswith("data/help")]
-    assert problems == sorted([
-        f"{at('08111-129-12a')}:33: channel 'sapa-129': contacts[1].value: "
-        "'08111-129-12a' is not a phone number, expected digits (and hyphens)",
-        f"{at('kemenpppa.go.id/sapa')}:28: channel 'sapa-129': contacts[2].value: "
-        "'kemenpppa.go.id/sapa' is not a web address, expected https://…",
-        f"{at('- id: layanan-sekolah')}:5: channel 'layanan-sekolah': contacts: "
-        "no contact and no note, expected at least one way to reach the channel",
-        f"{at('- id: sapa-129', 2)}:9: channel 'sapa-129': id: duplicate id, expected each channel id once",
-    ])
+    assert problems == sorted(
+        [
+            f"{at('08111-129-12a')}:33: channel 'sapa-129': contacts[1].value: "
+            "'08111-129-12a' is not a phone number, expected digits (and hyphens)",
+            f"{at('kemenpppa.go.id/sapa')}:28: channel 'sapa-129': contacts[2].value: "
+            "'kemenpppa.go.id/sapa' is not a web address, expected https://…",
+            f"{at('- id: layanan-sekolah')}:5: channel 'layanan-sekolah': contacts: "
+            "no contact and no note, expected at least one way to reach the channel",
+            f"{at('- id: sapa-129', 2)}:9: channel 'sapa-129': id: duplicate id, expected each channel id once",
+        ]
+    )
 
 
 def test_every_fault_of_a_glossary_alias_says_what_to_write(tmp_path: Path) -> None:
     at = lambda needle, n=1: f"data/glossary.yaml:{line_of(GLOSSARY, needle, n)}"  # noqa: E731
     problems = [p for p in _help_problems(tmp_path, help_text=real("help.yaml")) if p.startswith("data/gloss")]
     term = "term 'kbgo'"
-    assert problems == sorted([
-        f"{at('aliases: [KBGO (')}:15: {term}: aliases[0]: 'KBGO (kekerasan berbasis gender online)' does not "
-        "start and end with a letter or digit, so it never shows its definition (an alias is found in running "
-        "text only as a whole word), expected each form as an alias of its own, starting and ending with a "
-        "letter or digit, here: 'KBGO', 'kekerasan berbasis gender online'",
-        f"{at('aliases: [KBGO (')}:56: {term}: aliases[1]: 'K.B.G.O.' does not start and end with a letter or "
-        "digit, so it never shows its definition (an alias is found in running text only as a whole word), "
-        "expected each form as an alias of its own, starting and ending with a letter or digit, here: 'K.B.G.O'",
-        f"{at('aliases: [KBGO (')}:66: {term}: aliases[2]: '--' holds no letter or digit, so it never shows its "
-        "definition, expected a word or phrase as it appears in running text",
-        f"{at('aliases: [KBGO]')}:15: term 'kbgo-lain': aliases[0]: 'KBGO' is already an alias of 'kbgo', "
-        "expected it once",
-        f"{at('- id: kbgo', 3)}:9: {term}: id: duplicate id, expected each term id once",
-    ])
+    assert problems == sorted(
+        [
+            f"{at('aliases: [KBGO (')}:15: {term}: aliases[0]: 'KBGO (kekerasan berbasis gender online)' does not "
+            "start and end with a letter or digit, so it never shows its definition (an alias is found in running "
+            "text only as a whole word), expected each form as an alias of its own, starting and ending with a "
+            "letter or digit, here: 'KBGO', 'kekerasan berbasis gender online'",
+            f"{at('aliases: [KBGO (')}:56: {term}: aliases[1]: 'K.B.G.O.' does not start and end with a letter or "
+            "digit, so it never shows its definition (an alias is found in running text only as a whole word), "
+            "expected each form as an alias of its own, starting and ending with a letter or digit, here: 'K.B.G.O'",
+            f"{at('aliases: [KBGO (')}:66: {term}: aliases[2]: '--' holds no letter or digit, so it never shows its "
+            "definition, expected a word or phrase as it appears in running text",
+            f"{at('aliases: [KBGO]')}:15: term 'kbgo-lain': aliases[0]: 'KBGO' is already an alias of 'kbgo', "
+            "expected it once",
+            f"{at('- id: kbgo', 3)}:9: {term}: id: duplicate id, expected each term id once",
+        ]
+    )
 
 
 def test_a_channel_verified_more_than_a_year_ago_is_a_warning_at_its_date(tmp_path: Path) -> None:
-    help_text = HELP.split("  - id: layanan-sekolah")[0].replace("08111-129-12a", "08111-129-129").replace(
-        "kemenpppa.go.id/sapa", "https://kemenpppa.go.id/sapa")
+    help_text = (
+        HELP.split("  - id: layanan-sekolah")[0]
+        .replace("08111-129-12a", "08111-129-129")
+        .replace("kemenpppa.go.id/sapa", "https://kemenpppa.go.id/sapa")
+    )
     write_data(tmp_path, VALID_EVENT)
     (tmp_path / "data/help.yaml").write_text(textwrap.dedent(help_text).lstrip("\n"), encoding="utf-8")
     project, problems = validate_project(tmp_path, today=date(2026, 1, 2))
@@ -419,12 +432,14 @@ def test_each_schedule_block_is_a_module_or_a_timed_activity(tmp_path: Path) -> 
     at = lambda line: f"data/events.yaml:{line}:15: event 'contoh-2019'"  # noqa: E731
     either = "give either `module`, or `title` and `minutes`"
     module_only = "a module block takes its title and minutes from the module; give only `module`"
-    assert _problems(tmp_path, events) == sorted([
-        f"{at(line_of(events, '- title: Istirahat'))}: days[0].schedule.items[1]: {either}",
-        f"{at(line_of(events, '- module: grooming', 1))}: days[0].schedule.items[2]: {module_only}",
-        f"{at(line_of(events, '- module: grooming', 2))}: days[0].schedule.items[3]: {module_only}",
-        f"{at(line_of(events, '- minutes: 10'))}: days[0].schedule.items[4]: {either}",
-    ])
+    assert _problems(tmp_path, events) == sorted(
+        [
+            f"{at(line_of(events, '- title: Istirahat'))}: days[0].schedule.items[1]: {either}",
+            f"{at(line_of(events, '- module: grooming', 1))}: days[0].schedule.items[2]: {module_only}",
+            f"{at(line_of(events, '- module: grooming', 2))}: days[0].schedule.items[3]: {module_only}",
+            f"{at(line_of(events, '- minutes: 10'))}: days[0].schedule.items[4]: {either}",
+        ]
+    )
 
 
 def test_a_source_is_a_web_page_or_a_file_not_both(tmp_path: Path) -> None:
@@ -450,9 +465,11 @@ def test_a_help_source_that_starts_like_an_address_must_be_a_whole_one(tmp_path:
 
 # --- more module rules: age band, objectives, related modules, sources, safeguarding, nesting ---------------
 
-BODY_START = '---\n\n## Pembukaan dan kesepakatan kelompok'
-KEMENKO = ('    url: "https://www.kemenkopmk.go.id/index.php/kemenko-pmk-dorong-partisipasi-publik-dalam-'
-           'pencegahan-dan-penanganan-konten-pornografi"\n')
+BODY_START = "---\n\n## Pembukaan dan kesepakatan kelompok"
+KEMENKO = (
+    '    url: "https://www.kemenkopmk.go.id/index.php/kemenko-pmk-dorong-partisipasi-publik-dalam-'
+    'pencegahan-dan-penanganan-konten-pornografi"\n'
+)
 
 
 def _body_line(text: str) -> int:
@@ -463,8 +480,10 @@ def _body_line(text: str) -> int:
 @pytest.mark.parametrize(("band", "refused"), [("{min: 14, max: 13}", True), ("{min: 13, max: 13}", False)])
 def test_an_age_band_runs_from_min_to_max(tmp_path: Path, band: str, refused: bool) -> None:
     text = GROOMING.replace("age_band: {min: 12, max: 18}", f"age_band: {band}")
-    expected = [f"curriculum/remaja/grooming.md:{line_in(text, 'age_band:')}:17: module 'grooming': age_band.min: "
-                "min 14 is above max 13, expected min <= max"]
+    expected = [
+        f"curriculum/remaja/grooming.md:{line_in(text, 'age_band:')}:17: module 'grooming': age_band.min: "
+        "min 14 is above max 13, expected min <= max"
+    ]
     assert _module_problems(tmp_path, ("remaja", "grooming", text)) == (expected if refused else [])
 
 
@@ -491,8 +510,11 @@ def test_related_ids_are_the_modules_ids_and_an_unknown_one_lists_them(tmp_path:
 
 
 def test_every_source_file_is_checked_after_the_web_sources(tmp_path: Path) -> None:
-    text = GROOMING.replace(KEMENKO, KEMENKO + '  - title: "Di luar proyek"\n    file: ../../etc/passwd\n'
-                                               '  - title: "Tidak ada"\n    file: docs/tidak-ada.md\n')
+    text = GROOMING.replace(
+        KEMENKO,
+        KEMENKO + '  - title: "Di luar proyek"\n    file: ../../etc/passwd\n'
+        '  - title: "Tidak ada"\n    file: docs/tidak-ada.md\n',
+    )
     assert _module_problems(tmp_path, ("remaja", "grooming", text)) == [
         f"curriculum/remaja/grooming.md:{line_in(text, 'file: ../../etc/passwd')}:11: module 'grooming': "
         "sources[8].file: '../../etc/passwd' leads outside the project, expected a path from the project root to a "
@@ -532,12 +554,15 @@ def test_an_alias_with_several_brackets_is_cut_at_the_first(tmp_path: Path) -> N
     """`A (B (C))` is the forms `A` and `B (C`: cut once, at the first bracket, not at spaces nor at every bracket."""
     glossary = GLOSSARY.split("  - id: kbgo-lain")[0].replace(
         'aliases: [KBGO (kekerasan berbasis gender online), K.B.G.O., "--", KBGO]',
-        "aliases: [Kekerasan berbasis gender (KBGO), KBGO (kekerasan (online))]")
+        "aliases: [Kekerasan berbasis gender (KBGO), KBGO (kekerasan (online))]",
+    )
     problems = [p for p in _help_problems(tmp_path, real("help.yaml"), glossary) if p.startswith("data/gloss")]
     line = line_of(glossary, "aliases:")
-    rest = ("does not start and end with a letter or digit, so it never shows its definition (an alias is found "
-            "in running text only as a whole word), expected each form as an alias of its own, starting and ending "
-            "with a letter or digit, here:")
+    rest = (
+        "does not start and end with a letter or digit, so it never shows its definition (an alias is found "
+        "in running text only as a whole word), expected each form as an alias of its own, starting and ending "
+        "with a letter or digit, here:"
+    )
     assert problems == [
         f"data/glossary.yaml:{line}:15: term 'kbgo': aliases[0]: 'Kekerasan berbasis gender (KBGO)' {rest} "
         "'Kekerasan berbasis gender', 'KBGO'",
@@ -548,39 +573,91 @@ def test_an_alias_with_several_brackets_is_cut_at_the_first(tmp_path: Path) -> N
 
 # --- links to the pages the site generates ------------------------------------------------------------------
 
-GENERATED_LINKS = ["paket-fasilitator.md", "paket-fasilitator-1.md", "paket-fasilitator-2.md",
-                   "paket-fasilitator-3.md", "halaman-1.md", "halaman-2.md", "halaman-3.md",
-                   "../dewasa/paket-fasilitator.md", "../../acara/contoh-2019.md", "../../acara/tidak-ada.md"]
+GENERATED_LINKS = [
+    "paket-fasilitator.md",
+    "paket-fasilitator-1.md",
+    "paket-fasilitator-2.md",
+    "paket-fasilitator-3.md",
+    "halaman-1.md",
+    "halaman-2.md",
+    "halaman-3.md",
+    "../dewasa/paket-fasilitator.md",
+    "../../acara/contoh-2019.md",
+    "../../acara/tidak-ada.md",
+]
 
 
-@pytest.mark.parametrize(("modules", "refused"), [
-    # One module: one pack volume, one page of the module list; no adult modules; one event.
-    (1, ["paket-fasilitator-1.md", "paket-fasilitator-2.md", "paket-fasilitator-3.md", "halaman-1.md",
-         "halaman-2.md", "halaman-3.md", "../dewasa/paket-fasilitator.md", "../../acara/tidak-ada.md"]),
-    # Four modules, three to a volume: a second volume.
-    (4, ["paket-fasilitator-1.md", "paket-fasilitator-3.md", "halaman-1.md", "halaman-2.md", "halaman-3.md",
-         "../dewasa/paket-fasilitator.md", "../../acara/tidak-ada.md"]),
-    # 51 modules, 50 to a page of the list: a second page, and 17 volumes.
-    (51, ["paket-fasilitator-1.md", "halaman-1.md", "halaman-3.md", "../dewasa/paket-fasilitator.md",
-          "../../acara/tidak-ada.md"]),
-])
-def test_links_to_generated_pages_exist_only_as_far_as_the_track_reaches(tmp_path: Path, modules: int,
-                                                                          refused: list[str]) -> None:
+@pytest.mark.parametrize(
+    ("modules", "refused"),
+    [
+        # One module: one pack volume, one page of the module list; no adult modules; one event.
+        (
+            1,
+            [
+                "paket-fasilitator-1.md",
+                "paket-fasilitator-2.md",
+                "paket-fasilitator-3.md",
+                "halaman-1.md",
+                "halaman-2.md",
+                "halaman-3.md",
+                "../dewasa/paket-fasilitator.md",
+                "../../acara/tidak-ada.md",
+            ],
+        ),
+        # Four modules, three to a volume: a second volume.
+        (
+            4,
+            [
+                "paket-fasilitator-1.md",
+                "paket-fasilitator-3.md",
+                "halaman-1.md",
+                "halaman-2.md",
+                "halaman-3.md",
+                "../dewasa/paket-fasilitator.md",
+                "../../acara/tidak-ada.md",
+            ],
+        ),
+        # 51 modules, 50 to a page of the list: a second page, and 17 volumes.
+        (
+            51,
+            [
+                "paket-fasilitator-1.md",
+                "halaman-1.md",
+                "halaman-3.md",
+                "../dewasa/paket-fasilitator.md",
+                "../../acara/tidak-ada.md",
+            ],
+        ),
+    ],
+)
+def test_links_to_generated_pages_exist_only_as_far_as_the_track_reaches(
+    tmp_path: Path, modules: int, refused: list[str]
+) -> None:
     links = " ".join(f"[{n}]({link})" for n, link in enumerate(GENERATED_LINKS))
     first = ("remaja", "grooming", GROOMING.replace(BODY_START, f"{BODY_START}\n\n{links}\n"))
-    others = [("remaja", f"modul-{n}", GROOMING.replace("id: grooming", f"id: modul-{n}").replace(
-        "order: 2", f"order: {n + 10}")) for n in range(modules - 1)]
+    others = [
+        (
+            "remaja",
+            f"modul-{n}",
+            GROOMING.replace("id: grooming", f"id: modul-{n}").replace("order: 2", f"order: {n + 10}"),
+        )
+        for n in range(modules - 1)
+    ]
     problems = _module_problems(tmp_path, first, *others)
     assert sorted(re.search(r"link '([^']+)' does not name a page", p).group(1) for p in problems) == sorted(refused)
 
 
-@pytest.mark.parametrize(("related", "materials", "refused"), [
-    (False, True, ["#modul-terkait"]),
-    (True, True, []),
-    (False, False, ["#bahan-yang-diperlukan", "#modul-terkait"]),
-])
+@pytest.mark.parametrize(
+    ("related", "materials", "refused"),
+    [
+        (False, True, ["#modul-terkait"]),
+        (True, True, []),
+        (False, False, ["#bahan-yang-diperlukan", "#modul-terkait"]),
+    ],
+)
 def test_the_materials_and_related_headings_are_there_only_when_the_module_lists_them(
-        tmp_path: Path, related: bool, materials: bool, refused: list[str]) -> None:
+    tmp_path: Path, related: bool, materials: bool, refused: list[str]
+) -> None:
     text = GROOMING.replace(BODY_START, f"{BODY_START}\n\n[a](#bahan-yang-diperlukan) [b](#modul-terkait)\n")
     if related:
         text = text.replace("related: []", "related: [kedua]")
@@ -593,21 +670,25 @@ def test_the_materials_and_related_headings_are_there_only_when_the_module_lists
 
 def test_an_alias_needs_only_its_first_and_last_character_to_be_a_letter_or_digit(tmp_path: Path) -> None:
     glossary = GLOSSARY.split("  - id: kbgo-lain")[0].replace(
-        'aliases: [KBGO (kekerasan berbasis gender online), K.B.G.O., "--", KBGO]', "aliases: [K.B.G.O, Pasal 5]")
+        'aliases: [KBGO (kekerasan berbasis gender online), K.B.G.O., "--", KBGO]', "aliases: [K.B.G.O, Pasal 5]"
+    )
     assert _help_problems(tmp_path, real("help.yaml"), glossary) == []
 
 
 def test_a_duplicate_organisation_id_is_named_at_the_second_id(tmp_path: Path) -> None:
-    orgs = TWO_ORGS + "  - id: ict-watch\n    name: ICT Watch lagi\n    description: Salinan.\n" \
-                      "    website: https://ictwatch.id\n"
+    orgs = (
+        TWO_ORGS + "  - id: ict-watch\n    name: ICT Watch lagi\n    description: Salinan.\n"
+        "    website: https://ictwatch.id\n"
+    )
     assert _problems(tmp_path, VALID_EVENT, orgs) == [
         f"data/organizations.yaml:{line_of(orgs, '- id: ict-watch', 2)}:9: organization 'ict-watch': id: "
         "duplicate id, expected each organization id once",
     ]
 
 
-def test_in_indonesian_an_item_is_named_by_its_position_counted_from_one(tmp_path: Path,
-                                                                         monkeypatch: pytest.MonkeyPatch) -> None:
+def test_in_indonesian_an_item_is_named_by_its_position_counted_from_one(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     """The position in a subject (`layanan ke-3 (sapa-129)`) is shown only in Indonesian, the maintainers' default."""
     monkeypatch.setenv("SSO_LANG", "id")
     help_text = HELP.replace("08111-129-12a", "08111-129-129").replace("kemenpppa.go.id/sapa", "https://k.id/sapa")
@@ -625,11 +706,15 @@ def test_in_indonesian_an_item_is_named_by_its_position_counted_from_one(tmp_pat
     ]
 
 
-def test_in_indonesian_a_stale_channel_is_named_by_its_position(tmp_path: Path,
-                                                                monkeypatch: pytest.MonkeyPatch) -> None:
+def test_in_indonesian_a_stale_channel_is_named_by_its_position(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     monkeypatch.setenv("SSO_LANG", "id")
-    help_text = HELP.split("  - id: layanan-sekolah")[0].replace("08111-129-12a", "08111-129-129").replace(
-        "kemenpppa.go.id/sapa", "https://kemenpppa.go.id/sapa")
+    help_text = (
+        HELP.split("  - id: layanan-sekolah")[0]
+        .replace("08111-129-12a", "08111-129-129")
+        .replace("kemenpppa.go.id/sapa", "https://kemenpppa.go.id/sapa")
+    )
     write_data(tmp_path, VALID_EVENT)
     (tmp_path / "data/help.yaml").write_text(textwrap.dedent(help_text).lstrip("\n"), encoding="utf-8")
     project, problems = validate_project(tmp_path, today=date(2026, 1, 2))

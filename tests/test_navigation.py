@@ -54,7 +54,10 @@ def test_glossary_and_maintainers_guide_sit_under_tentang(built_site: Path) -> N
     soup = BeautifulSoup((built_site / "tentang/index.html").read_text("utf-8"), "html.parser")
     about = soup.select_one("nav.md-nav--primary > ul > li.md-nav__item--active")
     assert [a.get_text(" ", strip=True) for a in about.select("nav a.md-nav__link")] == [
-        "Tentang", "Glosarium", "Panduan pengelola"]
+        "Tentang",
+        "Glosarium",
+        "Panduan pengelola",
+    ]
 
 
 def test_previous_and_next_follow_the_menu(built_site: Path) -> None:

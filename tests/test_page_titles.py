@@ -33,20 +33,25 @@ def _entities_after_one_decoding(site: Path) -> list[str]:
 def test_a_title_with_ampersand_and_markup_is_escaped_once(scratch_project: Path, tmp_path: Path) -> None:
     events = scratch_project / "data/events.yaml"
     text = events.read_text("utf-8")
-    events.write_text(text.replace("    title: Workshop Smart School Online di Kupang",
-                                   f'    title: "{TITLE}"', 1), "utf-8")
+    events.write_text(
+        text.replace("    title: Workshop Smart School Online di Kupang", f'    title: "{TITLE}"', 1), "utf-8"
+    )
     module = scratch_project / "curriculum/remaja/grooming.md"
-    module.write_text(re.sub(r"^title: .*$", f'title: "{TITLE}"', module.read_text("utf-8"), count=1, flags=re.M),
-                      "utf-8")
+    module.write_text(
+        re.sub(r"^title: .*$", f'title: "{TITLE}"', module.read_text("utf-8"), count=1, flags=re.M), "utf-8"
+    )
     site = tmp_path / "site"
     result = mkdocs_build(scratch_project, site)
     assert result.returncode == 0, result.stderr
     soup = BeautifulSoup((site / "acara/kupang-2018/index.html").read_text("utf-8"), "html.parser")
     assert soup.find("h1").get_text() == TITLE and soup.find("title").get_text().startswith(TITLE)
     assert soup.find("meta", attrs={"name": "description"})["content"].startswith(TITLE)
-    labels = [a["aria-label"] for page in site.rglob("*.html")
-              for a in BeautifulSoup(page.read_text("utf-8"), "html.parser").select("a.md-footer__link")
-              if TITLE in a["aria-label"]]
+    labels = [
+        a["aria-label"]
+        for page in site.rglob("*.html")
+        for a in BeautifulSoup(page.read_text("utf-8"), "html.parser").select("a.md-footer__link")
+        if TITLE in a["aria-label"]
+    ]
     assert labels and all(label.endswith(f": {TITLE}") for label in labels), labels
     assert _entities_after_one_decoding(site) == []
 

@@ -14,27 +14,55 @@ from helpers import VALID_EVENT, write_data
 from smartschool.problems import Problem
 from smartschool.project import validate_project
 
-KEYS = ["id", "program", "title", "status", "start", "end", "city", "province", "organizer", "partner_classes",
-        "days", "follow_up", "report", "organization", "topic", "date", "audiences", "topics", "formats",
-        "event", "folow_up", "events"]
+KEYS = [
+    "id",
+    "program",
+    "title",
+    "status",
+    "start",
+    "end",
+    "city",
+    "province",
+    "organizer",
+    "partner_classes",
+    "days",
+    "follow_up",
+    "report",
+    "organization",
+    "topic",
+    "date",
+    "audiences",
+    "topics",
+    "formats",
+    "event",
+    "folow_up",
+    "events",
+]
 scalars = st.one_of(
-    st.none(), st.booleans(), st.integers(), st.floats(allow_nan=True), st.text(max_size=20),
+    st.none(),
+    st.booleans(),
+    st.integers(),
+    st.floats(allow_nan=True),
+    st.text(max_size=20),
     st.sampled_from(["2018-03-16", "2018-02-30", "2018-04", "kupang-2018", "ecpat-indonesia", "guru", "held"]),
     st.dates().map(str),
 )
 values = st.recursive(
     scalars,
-    lambda inner: st.lists(inner, max_size=4) | st.dictionaries(st.sampled_from(KEYS) | st.text(max_size=8),
-                                                                 inner, max_size=6),
+    lambda inner: (
+        st.lists(inner, max_size=4) | st.dictionaries(st.sampled_from(KEYS) | st.text(max_size=8), inner, max_size=6)
+    ),
     max_leaves=30,
 )
 documents = st.one_of(
     values.map(lambda v: yaml.safe_dump(v, allow_unicode=True)),
-    st.dictionaries(st.just("events"), st.lists(st.dictionaries(st.sampled_from(KEYS), values, max_size=13),
-                                                 max_size=3)).map(yaml.safe_dump),
+    st.dictionaries(
+        st.just("events"), st.lists(st.dictionaries(st.sampled_from(KEYS), values, max_size=13), max_size=3)
+    ).map(yaml.safe_dump),
     st.text(max_size=200),
     st.tuples(st.integers(0, len(VALID_EVENT) - 1), st.text(max_size=6)).map(
-        lambda cut: VALID_EVENT[:cut[0]] + cut[1] + VALID_EVENT[cut[0] + 1:]),
+        lambda cut: VALID_EVENT[: cut[0]] + cut[1] + VALID_EVENT[cut[0] + 1 :]
+    ),
 )
 WELL_FORMED = re.compile(r"^data/(events|organizations)\.yaml:\d+:\d+: .+")
 

@@ -18,8 +18,13 @@ from sitebuild import ROOT, copy_project, identical_tree
 from smartschool.project import validate_project
 from smartschool.publish import publish
 
-FILES = ["data/events.yaml", "data/help.yaml", "data/glossary.yaml", "data/organizations.yaml",
-         *sorted(p.relative_to(ROOT).as_posix() for p in (ROOT / "curriculum").glob("*/*.md"))]
+FILES = [
+    "data/events.yaml",
+    "data/help.yaml",
+    "data/glossary.yaml",
+    "data/organizations.yaml",
+    *sorted(p.relative_to(ROOT).as_posix() for p in (ROOT / "curriculum").glob("*/*.md")),
+]
 LOCATED = re.compile(r"^(data|curriculum|docs)/[^:]+:(\d+):(\d+): .+")
 ENGLISH = re.compile(r"\b(expected|is not|unknown key|missing)\b")
 
@@ -27,8 +32,11 @@ ENGLISH = re.compile(r"\b(expected|is not|unknown key|missing)\b")
 def _shift_indent(text: str, line: int, by: int) -> str:
     lines = text.split("\n")
     index = line % len(lines)
-    lines[index] = " " * by + lines[index] if by > 0 else lines[index][min(-by, len(lines[index]) - len(
-        lines[index].lstrip(" "))):]
+    lines[index] = (
+        " " * by + lines[index]
+        if by > 0
+        else lines[index][min(-by, len(lines[index]) - len(lines[index].lstrip(" "))) :]
+    )
     return "\n".join(lines)
 
 
@@ -37,7 +45,7 @@ def _drop_quotes(text: str, nth: int) -> str:
     if not quoted:
         return text
     found = quoted[nth % len(quoted)]
-    return text[:found.start()] + (found.group(1) or found.group(2) or "") + text[found.end():]
+    return text[: found.start()] + (found.group(1) or found.group(2) or "") + text[found.end() :]
 
 
 def _misspell_key(text: str, nth: int) -> str:
@@ -45,7 +53,7 @@ def _misspell_key(text: str, nth: int) -> str:
     if not keys:
         return text
     found = keys[nth % len(keys)]
-    return text[:found.start(2)] + found.group(2)[:-1] + text[found.end(2):]
+    return text[: found.start(2)] + found.group(2)[:-1] + text[found.end(2) :]
 
 
 def _type_into_a_value(text: str, nth: int, typed: str) -> str:
@@ -53,18 +61,20 @@ def _type_into_a_value(text: str, nth: int, typed: str) -> str:
     if not values:
         return text
     found = values[nth % len(values)]
-    return text[:found.end(2)] + typed + text[found.end(2):]
+    return text[: found.end(2)] + typed + text[found.end(2) :]
 
 
 edits = st.one_of(
     st.tuples(st.integers(0, 10_000), st.sampled_from([-4, -2, -1, 1, 2, 4])).map(
-        lambda a: ("indent", lambda t: _shift_indent(t, *a))),
+        lambda a: ("indent", lambda t: _shift_indent(t, *a))
+    ),
     st.integers(0, 10_000).map(lambda n: ("quotes", lambda t: _drop_quotes(t, n))),
     st.integers(0, 10_000).map(lambda n: ("key", lambda t: _misspell_key(t, n))),
     st.just(("bom", lambda t: "\ufeff" + t)),
     st.just(("crlf", lambda t: t.replace("\n", "\r\n"))),
     st.tuples(st.integers(0, 10_000), st.text(min_size=1, max_size=8)).map(
-        lambda a: ("unicode", lambda t: _type_into_a_value(t, a[0], a[1]))),
+        lambda a: ("unicode", lambda t: _type_into_a_value(t, a[0], a[1]))
+    ),
 )
 
 _PROJECT: dict[str, Path] = {}

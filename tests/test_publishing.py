@@ -19,8 +19,11 @@ WORKFLOW = ROOT / ".github/workflows/pages.yml"
 
 
 def test_workflow_is_valid_against_githubs_schema() -> None:
-    result = subprocess.run([sys.executable, "-m", "check_jsonschema", "--builtin-schema",
-                             "vendor.github-workflows", str(WORKFLOW)], capture_output=True, text=True)
+    result = subprocess.run(
+        [sys.executable, "-m", "check_jsonschema", "--builtin-schema", "vendor.github-workflows", str(WORKFLOW)],
+        capture_output=True,
+        text=True,
+    )
     assert result.returncode == 0, result.stdout + result.stderr
 
 
@@ -58,8 +61,12 @@ def test_event_page_embeds_schema_org_event(built_site: Path) -> None:
     assert (data["startDate"], data["endDate"]) == ("2018-03-16", "2018-03-17")
     assert data["eventStatus"] == "https://schema.org/EventScheduled"
     assert data["eventAttendanceMode"] == "https://schema.org/OfflineEventAttendanceMode"
-    assert data["location"]["address"] == {"@type": "PostalAddress", "addressLocality": "Kupang",
-                                           "addressRegion": "Nusa Tenggara Timur", "addressCountry": "ID"}
+    assert data["location"]["address"] == {
+        "@type": "PostalAddress",
+        "addressLocality": "Kupang",
+        "addressRegion": "Nusa Tenggara Timur",
+        "addressCountry": "ID",
+    }
     assert data["organizer"]["name"] == "ECPAT Indonesia" and data["inLanguage"] == "id"
     assert {a["audienceType"] for a in data["audience"]} == {"Orang tua", "Guru", "Komunitas", "Anak dan orang muda"}
     assert data["url"] == f"{SITE_URL}acara/kupang-2018/"
@@ -69,8 +76,12 @@ def test_json_exports_hold_the_validated_data(built_site: Path) -> None:
     project = load_project(ROOT)
     events = json.loads((built_site / "data/events.json").read_text("utf-8"))["items"]
     assert [e["id"] for e in events] == ["kupang-2018"]  # the one recorded event
-    assert events[0]["follow_up"] == {"city": "Parepare", "province": "Sulawesi Selatan", "date": "2018-04",
-                                      "event": None}
+    assert events[0]["follow_up"] == {
+        "city": "Parepare",
+        "province": "Sulawesi Selatan",
+        "date": "2018-04",
+        "event": None,
+    }
     modules = json.loads((built_site / "data/modules.json").read_text("utf-8"))["items"]
     assert {m["id"] for m in modules} == {lesson.id for lesson in project.lessons}
     assert all(m["url"].startswith(SITE_URL + "kurikulum/") for m in modules)
@@ -97,18 +108,42 @@ def test_gh_deploy_publishes_to_a_gh_pages_branch(scratch_project: Path, tmp_pat
     remote = tmp_path / "remote.git"
     git = ["git", "-c", "user.name=Test", "-c", "user.email=test@example.org", "-c", "init.defaultBranch=main"]
     subprocess.run([*git, "init", "--bare", "-q", str(remote)], check=True)
-    for command in (["init", "-q"], ["add", "-A"], ["commit", "-q", "-m", "site"],
-                    ["remote", "add", "origin", str(remote)]):
+    for command in (
+        ["init", "-q"],
+        ["add", "-A"],
+        ["commit", "-q", "-m", "site"],
+        ["remote", "add", "origin", str(remote)],
+    ):
         subprocess.run([*git, *command], cwd=scratch_project, check=True)
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "SSO_BUILD_DATE": "2026-11-28", "GIT_AUTHOR_NAME": "Test",
-           "GIT_AUTHOR_EMAIL": "test@example.org", "GIT_COMMITTER_NAME": "Test", "GIT_COMMITTER_EMAIL": "test@example.org"}
-    result = subprocess.run([sys.executable, "-m", "mkdocs", "gh-deploy", "--force", "--strict", "--no-history"],
-                            cwd=scratch_project, env=env, capture_output=True, text=True, timeout=300)
+    env = {
+        **os.environ,
+        "NO_MKDOCS_2_WARNING": "1",
+        "SSO_BUILD_DATE": "2026-11-28",
+        "GIT_AUTHOR_NAME": "Test",
+        "GIT_AUTHOR_EMAIL": "test@example.org",
+        "GIT_COMMITTER_NAME": "Test",
+        "GIT_COMMITTER_EMAIL": "test@example.org",
+    }
+    result = subprocess.run(
+        [sys.executable, "-m", "mkdocs", "gh-deploy", "--force", "--strict", "--no-history"],
+        cwd=scratch_project,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
     assert result.returncode == 0, result.stderr
-    tree = subprocess.run(["git", "ls-tree", "-r", "--name-only", "gh-pages"], cwd=remote,
-                          capture_output=True, text=True, check=True).stdout.split()
-    for expected in ("index.html", ".nojekyll", "acara/kupang-2018/index.html", "acara/kalender.ics",
-                     "data/events.json", "kurikulum/remaja/grooming/index.html"):
+    tree = subprocess.run(
+        ["git", "ls-tree", "-r", "--name-only", "gh-pages"], cwd=remote, capture_output=True, text=True, check=True
+    ).stdout.split()
+    for expected in (
+        "index.html",
+        ".nojekyll",
+        "acara/kupang-2018/index.html",
+        "acara/kalender.ics",
+        "data/events.json",
+        "kurikulum/remaja/grooming/index.html",
+    ):
         assert expected in tree, expected
 
 

@@ -17,7 +17,9 @@ def test_unmatched_sections_names_each_prefix_without_a_page_in_list_order() -> 
     urls = ["", "remaja/", "remaja/bukan-salahmu/", "kurikulum/remaja/grooming/", PARENTS_PAGE]
     assert unmatched_sections(["remaja/", "kurikulum/remaja/", PARENTS_PAGE], urls) == []
     assert unmatched_sections(["bantuan/", "remaja/", "orang-tua/jika-terjadi/x/"], urls) == [
-        "bantuan/", "orang-tua/jika-terjadi/x/"]
+        "bantuan/",
+        "orang-tua/jika-terjadi/x/",
+    ]
     assert unmatched_sections(["remaja/"], iter(["remaja/"])) == []  # any iterable of URLs, read once
 
 

@@ -39,7 +39,10 @@ def test_kupang_event_matches_the_report() -> None:
     assert day2.participants_mostly == ["smp", "sma"]
     assert [i.split()[0] for i in day2.issues_raised] == ["Grooming", "Sexting", "Akses"]
     assert (event.follow_up.city, event.follow_up.province, event.follow_up.date) == (
-        "Parepare", "Sulawesi Selatan", "2018-04")
+        "Parepare",
+        "Sulawesi Selatan",
+        "2018-04",
+    )
     assert event.report is not None and event.report.author == "Deden Ramadani"
 
 
@@ -63,12 +66,12 @@ def test_data_files_point_editors_at_their_schema() -> None:
 def test_every_page_that_uses_macros_opts_in() -> None:
     """Macros render only where a page asks (`render_macros: true`); a page that forgot would show raw `{{ … }}`."""
     import yaml
+
     for page in sorted((ROOT / "docs").rglob("*.md")):
         text = page.read_text("utf-8")
         front = yaml.safe_load(text.split("---\n")[1]) if text.startswith("---\n") else {}
         uses_macros = "{{" in text or "{%" in text
         assert bool(front.get("render_macros")) == uses_macros, page.relative_to(ROOT)
-
 
 
 def test_a_rebuild_lets_go_of_what_the_last_read_froze(tmp_path: Path) -> None:
@@ -101,6 +104,8 @@ def test_data_reference_states_the_range_of_numbers() -> None:
     from smartschool.data_reference import field_rows
     from smartschool.models import AgeBand, AgendaStep
 
-    assert {row.name: row.type for row in field_rows(AgeBand)} == {"min": "whole number from 6 to 18",
-                                                                   "max": "whole number from 6 to 18"}
+    assert {row.name: row.type for row in field_rows(AgeBand)} == {
+        "min": "whole number from 6 to 18",
+        "max": "whole number from 6 to 18",
+    }
     assert {row.name: row.type for row in field_rows(AgendaStep)}["minutes"] == "whole number from 1"

@@ -23,8 +23,15 @@ LATER = "2026-03-02T10:00:00+00:00"
 
 
 def _git(project: Path, *args: str, when: str = FIRST) -> None:
-    env = {**os.environ, "GIT_AUTHOR_DATE": when, "GIT_COMMITTER_DATE": when, "GIT_AUTHOR_NAME": "t",
-           "GIT_AUTHOR_EMAIL": "t@example.org", "GIT_COMMITTER_NAME": "t", "GIT_COMMITTER_EMAIL": "t@example.org"}
+    env = {
+        **os.environ,
+        "GIT_AUTHOR_DATE": when,
+        "GIT_COMMITTER_DATE": when,
+        "GIT_AUTHOR_NAME": "t",
+        "GIT_AUTHOR_EMAIL": "t@example.org",
+        "GIT_COMMITTER_NAME": "t",
+        "GIT_COMMITTER_EMAIL": "t@example.org",
+    }
     subprocess.run(["git", "-C", str(project), *args], check=True, capture_output=True, env=env)
 
 
@@ -33,9 +40,14 @@ def _build(project: Path, site: Path, **env: str) -> None:
     environment.pop("SSO_BUILD_DATE", None)
     environment.pop("SOURCE_DATE_EPOCH", None)
     environment.update(env)
-    result = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(project / "mkdocs.yml"),
-                             "-d", str(site)], cwd=project, env=environment, capture_output=True, text=True,
-                            timeout=300)
+    result = subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(project / "mkdocs.yml"), "-d", str(site)],
+        cwd=project,
+        env=environment,
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
     assert result.returncode == 0, result.stderr
 
 
@@ -75,8 +87,13 @@ def test_lastmod_is_the_last_commit_of_the_pages_sources(committed_project: Path
 def test_calendar_stamp_is_when_the_data_changed_not_the_build_day(committed_project: Path, tmp_path: Path) -> None:
     for day in ("2026-11-28", "2026-11-29"):
         _build(committed_project, tmp_path / day, SSO_BUILD_DATE=day)
-    stamps = {day: [e.decoded("DTSTAMP") for e in Calendar.from_ical(
-        (tmp_path / day / "acara/kalender.ics").read_bytes()).walk("VEVENT")] for day in ("2026-11-28", "2026-11-29")}
+    stamps = {
+        day: [
+            e.decoded("DTSTAMP")
+            for e in Calendar.from_ical((tmp_path / day / "acara/kalender.ics").read_bytes()).walk("VEVENT")
+        ]
+        for day in ("2026-11-28", "2026-11-29")
+    }
     assert stamps["2026-11-28"] == stamps["2026-11-29"]
     assert {stamp.date() for stamp in stamps["2026-11-28"]} == {date(2026, 1, 15)}
 
@@ -93,6 +110,8 @@ def test_without_git_source_date_epoch_fixes_every_date(tmp_path: Path) -> None:
     project = copy_project(tmp_path / "plain")  # no git history
     _build(project, tmp_path / "site", SOURCE_DATE_EPOCH="1767225600")
     assert set(_lastmod(tmp_path / "site").values()) == {"2026-01-01"}
-    stamps = {e.decoded("DTSTAMP").date() for e in Calendar.from_ical(
-        (tmp_path / "site/acara/kalender.ics").read_bytes()).walk("VEVENT")}
+    stamps = {
+        e.decoded("DTSTAMP").date()
+        for e in Calendar.from_ical((tmp_path / "site/acara/kalender.ics").read_bytes()).walk("VEVENT")
+    }
     assert stamps == {date(2026, 1, 1)}

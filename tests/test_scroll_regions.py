@@ -12,14 +12,17 @@ from smartschool.scroll_regions import region_label, wrap_scrolling_tables
 
 MARKDOWN_TABLE = markdown.markdown(
     "Teks.\n\n| Waktu | Langkah | Bahan | Catatan |\n|---|---|---|---|\n| 10 | Buka | Kertas | - |\n",
-    extensions=["tables"])
+    extensions=["tables"],
+)
 
 
 def regions(html: str) -> list[tuple[str, str]]:
     """(aria-label, wrapped tag names) of each `.sso-scroll` region, in order."""
     soup = BeautifulSoup(html, "html.parser")
-    return [(div["aria-label"], " ".join(child.name for child in div.find_all(recursive=False)))
-            for div in soup.select("div.sso-scroll")]
+    return [
+        (div["aria-label"], " ".join(child.name for child in div.find_all(recursive=False)))
+        for div in soup.select("div.sso-scroll")
+    ]
 
 
 def test_markdown_table_is_named_from_its_first_headings() -> None:
@@ -70,7 +73,7 @@ def test_tables_in_comments_and_code_are_not_tables() -> None:
 
 
 def test_a_code_block_scrolls_in_its_own_region_once() -> None:
-    code = '<p>x</p><pre><code>make check\ndata/events.yaml:3:1: …</code></pre>'
+    code = "<p>x</p><pre><code>make check\ndata/events.yaml:3:1: …</code></pre>"
     wrapped = wrap_scrolling_tables(code)
     opening = '<div class="sso-scroll sso-scroll--code" tabindex="0" role="region" aria-label="Kode">'
     assert wrapped == code.replace("<pre>", opening + "<pre>").replace("</pre>", "</pre></div>")
@@ -87,7 +90,11 @@ def test_every_table_of_the_built_site_scrolls_in_a_region_or_stacks(built_site:
         for table in soup.select("article table:not(.sso-table)"):
             plain += 1
             boxes = [div for div in table.find_parents("div") if "sso-scroll" in div.get("class", [])]
-            if not (len(boxes) == 1 and boxes[0].get("tabindex") == "0" and boxes[0].get("role") == "region"
-                    and boxes[0].get("aria-label", "").startswith("Tabel")):
+            if not (
+                len(boxes) == 1
+                and boxes[0].get("tabindex") == "0"
+                and boxes[0].get("role") == "region"
+                and boxes[0].get("aria-label", "").startswith("Tabel")
+            ):
                 bare.append(f"{file.relative_to(built_site)}: {str(table)[:80]}")
     assert plain and bare == []

@@ -23,10 +23,23 @@ def test_event_page_shows_the_reports_facts(built_site: Path) -> None:
     text = page.get_text(" ", strip=True)
     assert page.find("h1").get_text(strip=True) == "Workshop Smart School Online di Kupang"
     assert page.find("html")["lang"] == "id"
-    for fact in ("16–17 Maret 2018", "Kupang, Nusa Tenggara Timur", "ECPAT Indonesia", "Yayasan SEJIWA",
-                 "ICT Watch", "KOMPAK Jakarta", "Jumat, 16 Maret 2018", "Sabtu, 17 Maret 2018",
-                 "Diskusi kelompok", "Grooming", "Sexting", "Parepare, Sulawesi Selatan", "April 2018",
-                 "Deden Ramadani", "topik tidak tercatat dalam laporan"):
+    for fact in (
+        "16–17 Maret 2018",
+        "Kupang, Nusa Tenggara Timur",
+        "ECPAT Indonesia",
+        "Yayasan SEJIWA",
+        "ICT Watch",
+        "KOMPAK Jakarta",
+        "Jumat, 16 Maret 2018",
+        "Sabtu, 17 Maret 2018",
+        "Diskusi kelompok",
+        "Grooming",
+        "Sexting",
+        "Parepare, Sulawesi Selatan",
+        "April 2018",
+        "Deden Ramadani",
+        "topik tidak tercatat dalam laporan",
+    ):
         assert fact in text, fact
     assert "Pare-Pare" not in text
     report = page.find("a", href="https://ecpatindonesia.org/berita/workshop-smart-schoool-online-di-kupang/")
@@ -75,14 +88,13 @@ def test_bad_data_stops_the_build_and_keeps_the_last_site(scratch_project: Path,
     assert identical_tree(comparison), "site/ changed after a failed build"
 
 
-HOSTILE = '<script>alert(1)</script> {{ 7*7 }} [x](javascript:alert(2)) <img src=x onerror=alert(3)>'
+HOSTILE = "<script>alert(1)</script> {{ 7*7 }} [x](javascript:alert(2)) <img src=x onerror=alert(3)>"
 
 
 def test_hostile_data_is_shown_as_text(scratch_project: Path, tmp_path: Path) -> None:
     events = scratch_project / "data/events.yaml"
     text = events.read_text("utf-8")
-    text = text.replace("    title: Workshop Smart School Online di Kupang",
-                        f"    title: '{HOSTILE}'", 1)
+    text = text.replace("    title: Workshop Smart School Online di Kupang", f"    title: '{HOSTILE}'", 1)
     text = text.replace("    city: Kupang", f"    city: '{HOSTILE}'", 1)
     text = text.replace("Strategi pencegahan", f"'{HOSTILE}'")
     events.write_text(text, "utf-8")
@@ -104,14 +116,16 @@ def test_hostile_data_is_shown_as_text(scratch_project: Path, tmp_path: Path) ->
 
 
 def test_check_command_reports_problems_without_building(tmp_path: Path) -> None:
-    ok = subprocess.run([sys.executable, "-m", "smartschool", "--root", str(ROOT), "check"],
-                        capture_output=True, text=True)
+    ok = subprocess.run(
+        [sys.executable, "-m", "smartschool", "--root", str(ROOT), "check"], capture_output=True, text=True
+    )
     assert ok.returncode == 0 and ok.stdout.startswith("OK: 1 events, 9 modules")
     (tmp_path / "data").mkdir()
     (tmp_path / "data/organizations.yaml").write_text((ROOT / "data/organizations.yaml").read_text("utf-8"))
     (tmp_path / "data/events.yaml").write_text("events:\n  - id: x\n    title: [\n")
-    bad = subprocess.run([sys.executable, "-m", "smartschool", "--root", str(tmp_path), "check"],
-                         capture_output=True, text=True)
+    bad = subprocess.run(
+        [sys.executable, "-m", "smartschool", "--root", str(tmp_path), "check"], capture_output=True, text=True
+    )
     assert bad.returncode == 1
     assert bad.stderr.startswith("data/events.yaml:4:1: YAML syntax error")
     assert "Traceback" not in bad.stderr

@@ -103,7 +103,8 @@ def deploy_cancellation_risks(workflow: Path) -> list[str]:
     """Ways a deployment in progress could be cancelled by a newer run."""
     data = _load(workflow)
     deploy_jobs = {
-        name: job for name, job in _jobs(data).items()
+        name: job
+        for name, job in _jobs(data).items()
         if any(str(step.get("uses", "")).startswith("actions/deploy-pages@") for step in job.get("steps") or [])
     }
     if not deploy_jobs:
@@ -205,8 +206,12 @@ def makefile_lock_problems(makefile: Path) -> list[str]:
     compiles = [line for line in recipe if "pip-compile" in line]
     if not compiles:
         return [f"{makefile.name}: the lock target does not run pip-compile"]
-    return [f"{makefile.name}: pip-compile without {flag}: {line.strip()}"
-            for line in compiles for flag in LOCK_FLAGS if flag not in line.split()]
+    return [
+        f"{makefile.name}: pip-compile without {flag}: {line.strip()}"
+        for line in compiles
+        for flag in LOCK_FLAGS
+        if flag not in line.split()
+    ]
 
 
 # --- the repository passes them -------------------------------------------------------------------------
@@ -229,8 +234,11 @@ def test_checkout_never_persists_the_token(workflow: Path) -> None:
 
 def test_a_deployment_in_progress_is_never_cancelled() -> None:
     workflow = WORKFLOWS / "pages.yml"
-    assert any(str(step.get("uses", "")).startswith("actions/deploy-pages@")
-               for job in _jobs(_load(workflow)).values() for step in job.get("steps") or [])
+    assert any(
+        str(step.get("uses", "")).startswith("actions/deploy-pages@")
+        for job in _jobs(_load(workflow)).values()
+        for step in job.get("steps") or []
+    )
     assert deploy_cancellation_risks(workflow) == []
 
 
@@ -323,7 +331,10 @@ def test_the_checks_reject_a_lock_target_that_emits_index_urls(tmp_path: Path) -
 
 def test_the_checks_reject_a_dependabot_file_without_pip(tmp_path: Path) -> None:
     config = tmp_path / "dependabot.yml"
-    config.write_text("version: 2\nupdates:\n  - package-ecosystem: github-actions\n    directory: /\n"
-                      "    schedule: {interval: weekly}\n", encoding="utf-8")
+    config.write_text(
+        "version: 2\nupdates:\n  - package-ecosystem: github-actions\n    directory: /\n"
+        "    schedule: {interval: weekly}\n",
+        encoding="utf-8",
+    )
     assert dependabot_gaps(config) == ["dependabot.yml: no pip entry"]
     assert dependabot_gaps(tmp_path / "absent.yml") == [f"{tmp_path / 'absent.yml'} is missing"]

@@ -26,7 +26,9 @@ def _fetch(url: str) -> tuple[int, str, str]:
 
 def _anchors(html: str) -> set[str]:
     soup = BeautifulSoup(html, "html.parser")
-    return {tag["id"] for tag in soup.find_all(id=True)} | {tag["name"] for tag in soup.find_all("a", attrs={"name": True})}
+    return {tag["id"] for tag in soup.find_all(id=True)} | {
+        tag["name"] for tag in soup.find_all("a", attrs={"name": True})
+    }
 
 
 def crawl(base_url: str) -> CrawlReport:

@@ -13,14 +13,22 @@ WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22a", "wcag22aa"]
 AXE = Axe()
 
 # Only colours change with the scheme: the dark pass runs the colour rules, the light pass runs them all.
-SCHEME_RULES = {"light": {"type": "tag", "values": WCAG_TAGS},
-                "dark": {"type": "rule", "values": ["color-contrast", "link-in-text-block"]}}
+SCHEME_RULES = {
+    "light": {"type": "tag", "values": WCAG_TAGS},
+    "dark": {"type": "rule", "values": ["color-contrast", "link-in-text-block"]},
+}
 
 # Layout changes with the width (sideways scrolling, stacked tables, the drawer), so both passes run on both screens.
 # The phone is a touch phone, as in test_mobile.py: no hover, so Material leaves a wide code block unfocusable there.
-SCREENS = {"desktop": {"viewport": {"width": 1280, "height": 800}},
-           "phone": {"viewport": {"width": 360, "height": 640}, "device_scale_factor": 2,
-                     "is_mobile": True, "has_touch": True}}
+SCREENS = {
+    "desktop": {"viewport": {"width": 1280, "height": 800}},
+    "phone": {
+        "viewport": {"width": 360, "height": 640},
+        "device_scale_factor": 2,
+        "is_mobile": True,
+        "has_touch": True,
+    },
+}
 
 # The content's boxes that scroll sideways now: overflow-x auto or scroll, and content wider than the box.
 SIDEWAYS_SCROLLERS = """() => [...document.querySelectorAll('.md-content *')]
@@ -44,8 +52,10 @@ def violations(page: Page, scheme: str) -> list[str]:
     found = []
     for rule in results.response["violations"]:
         for node in rule["nodes"]:
-            found.append(f"{rule['id']} ({rule['impact']}): {rule['help']}\n"
-                         f"    element: {' '.join(map(str, node['target']))}\n    html: {node['html'][:200]}")
+            found.append(
+                f"{rule['id']} ({rule['impact']}): {rule['help']}\n"
+                f"    element: {' '.join(map(str, node['target']))}\n    html: {node['html'][:200]}"
+            )
     return found
 
 
@@ -55,13 +65,16 @@ def test_page_has_no_wcag_violations(screen: Page, base_url: str, page_path: str
     screen.goto(base_url + page_path, wait_until="load")
     found = violations(screen, scheme)
     size = screen.viewport_size
-    assert not found, (f"{page_path} ({scheme} scheme, {size['width']}×{size['height']}) has {len(found)} axe "
-                       "violation(s):\n" + "\n".join(found))
+    assert not found, (
+        f"{page_path} ({scheme} scheme, {size['width']}×{size['height']}) has {len(found)} axe "
+        "violation(s):\n" + "\n".join(found)
+    )
 
 
 @pytest.mark.parametrize("javascript", [True, False], ids=["script", "no-script"])
 def test_wide_table_scrolls_only_in_its_focusable_named_region(
-        browser: Browser, base_url: str, javascript: bool) -> None:
+    browser: Browser, base_url: str, javascript: bool
+) -> None:
     """With or without Material's script (which adds its own table wrapper), a table wider than the phone scrolls in
     the build's `.sso-scroll` region alone (WCAG 2.1.1), never in the table or an unfocusable wrapper."""
     context = browser.new_context(java_script_enabled=javascript, **SCREENS["phone"])

@@ -45,12 +45,14 @@ def hostile_site() -> Iterator[tuple[str, Path, list[str]]]:
 
 def _rewrite_html(context: BrowserContext, change: Callable[[str], str]) -> None:
     """Pass every HTML document through `change` on its way to the browser."""
+
     def handle(route: Route) -> None:
         if route.request.resource_type != "document":
             route.continue_()
             return
         response = route.fetch()
         route.fulfill(response=response, body=change(response.text()))
+
     context.route("**/*", handle)
 
 
@@ -71,8 +73,9 @@ HANDLERS = """() => [...document.querySelectorAll('*')].flatMap(el => [...el.att
 
 
 @pytest.mark.parametrize("device", ["desktop", "phone"])
-def test_hostile_text_never_runs_even_without_csp(browser: Browser, hostile_site: tuple[str, Path, list[str]],
-                                                  device: str) -> None:
+def test_hostile_text_never_runs_even_without_csp(
+    browser: Browser, hostile_site: tuple[str, Path, list[str]], device: str
+) -> None:
     url, _, paths = hostile_site
     page, dialogs = _open(browser, PHONE if device == "phone" else DESKTOP, lambda text: CSP_META.sub("", text))
     touched = 0
@@ -113,14 +116,17 @@ def test_tooltip_shows_the_definition_as_written(browser: Browser, hostile_site:
     page.context.close()
 
 
-INJECTED = ('<script>window.__pwned = 1</script><img src="x" onerror="window.__pwned = 2">'
-            '<a id="sso-injected" href="#" onclick="window.__pwned = 3">x</a>')
+INJECTED = (
+    '<script>window.__pwned = 1</script><img src="x" onerror="window.__pwned = 2">'
+    '<a id="sso-injected" href="#" onclick="window.__pwned = 3">x</a>'
+)
 
 
 @pytest.mark.parametrize("with_csp", [True, False])
 def test_csp_blocks_an_injected_inline_script(browser: Browser, base_url: str, with_csp: bool) -> None:
     """With the policy, an inline script and inline handlers injected into a built page do not run; without it
     they do (which shows the test can see them run)."""
+
     def inject(text: str) -> str:
         text = text.replace("</article>", INJECTED + "</article>", 1)
         return text if with_csp else CSP_META.sub("", text)

@@ -15,15 +15,17 @@ import yaml
 
 HERE = Path(__file__).parent
 VNU_JAR = Path(os.environ.get("VNU_JAR", HERE.parent.parent / "tools/vnu/node_modules/vnu-jar/build/dist/vnu.jar"))
-ALLOWED = [(re.compile(entry["message"]), re.compile(entry["element"]), entry["reason"])
-           for entry in yaml.safe_load((HERE / "vnu-allowlist.yaml").read_text("utf-8"))]
+ALLOWED = [
+    (re.compile(entry["message"]), re.compile(entry["element"]), entry["reason"])
+    for entry in yaml.safe_load((HERE / "vnu-allowlist.yaml").read_text("utf-8"))
+]
 UNMAPPED = "(not a page of the site)"
 
 
 def flagged_element(message: dict) -> str:
     """The markup the checker points at: the highlighted part of its extract (a start tag, usually)."""
     extract, start = message.get("extract", ""), message.get("hiliteStart", 0)
-    return extract[start:start + message.get("hiliteLength", 0)].strip()
+    return extract[start : start + message.get("hiliteLength", 0)].strip()
 
 
 def allowed(message: dict) -> bool:
@@ -40,8 +42,12 @@ def run_vnu(files: list[str]) -> list[dict]:
         if os.environ.get("CI") == "true":
             pytest.fail(problem, pytrace=False)
         pytest.skip(problem)
-    result = subprocess.run(["java", "-jar", str(VNU_JAR), "--errors-only", "--format", "json", *files],
-                            capture_output=True, text=True, timeout=600)
+    result = subprocess.run(
+        ["java", "-jar", str(VNU_JAR), "--errors-only", "--format", "json", *files],
+        capture_output=True,
+        text=True,
+        timeout=600,
+    )
     assert result.returncode in (0, 1), result.stderr
     return json.loads(result.stderr)["messages"]
 
@@ -56,8 +62,9 @@ def vnu_errors(site: Path) -> dict[str, list[str]]:
         rel = path.relative_to(site.resolve()).as_posix() if path.is_relative_to(site.resolve()) else UNMAPPED
         if allowed(message):
             continue
-        errors.setdefault(rel, []).append(f"line {message.get('lastLine', '?')}: {message['message']} "
-                                          f"({flagged_element(message)[:120]})")
+        errors.setdefault(rel, []).append(
+            f"line {message.get('lastLine', '?')}: {message['message']} ({flagged_element(message)[:120]})"
+        )
     return errors
 
 
@@ -74,9 +81,12 @@ def test_allow_list_entries_all_have_reasons() -> None:
 def test_allow_list_excuses_only_the_element_it_names(tmp_path: Path) -> None:
     """The `__toc` entry must not silence a broken `label for` elsewhere (the participant-view toggle, say)."""
     page = tmp_path / "labels.html"
-    page.write_text('<!doctype html><html lang=id><title>x</title><input type="checkbox" id="__toc" hidden>'
-                    '<label class="md-nav__title" for="__toc">a</label>'
-                    '<label for="sso-participant-view">b</label></html>', "utf-8")
+    page.write_text(
+        '<!doctype html><html lang=id><title>x</title><input type="checkbox" id="__toc" hidden>'
+        '<label class="md-nav__title" for="__toc">a</label>'
+        '<label for="sso-participant-view">b</label></html>',
+        "utf-8",
+    )
     messages = [m for m in run_vnu([str(page)]) if not allowed(m)]
     assert [flagged_element(m) for m in messages] == ['<label for="sso-participant-view">']
 

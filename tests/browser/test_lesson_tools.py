@@ -53,7 +53,8 @@ def _pdf_pages(page: Page) -> list[str]:
 
 @pytest.mark.parametrize("track", ["dewasa", "remaja"])
 def test_facilitator_pack_prints_each_module_on_new_page_without_navigation(
-        page: Page, base_url: str, track: str) -> None:
+    page: Page, base_url: str, track: str
+) -> None:
     project = load_project(ROOT)
     for volume in pack_volumes(project, track):
         page.emulate_media(media="screen")  # the previous volume was printed

@@ -10,8 +10,9 @@ MIN_TARGET = 24
 
 @pytest.fixture
 def phone(browser: Browser):
-    context = browser.new_context(viewport={"width": 360, "height": 640}, device_scale_factor=2,
-                                  is_mobile=True, has_touch=True, locale="id-ID")
+    context = browser.new_context(
+        viewport={"width": 360, "height": 640}, device_scale_factor=2, is_mobile=True, has_touch=True, locale="id-ID"
+    )
     yield context.new_page()
     context.close()
 

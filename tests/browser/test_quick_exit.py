@@ -25,8 +25,12 @@ YOUTH_PAGE = "/remaja/"
 NEUTRAL = "<!doctype html><title>Cuaca</title><p>Prakiraan cuaca</p>"
 SCREENS: dict[str, dict[str, Any]] = {
     "desktop": {"viewport": {"width": 1280, "height": 800}},
-    "phone": {"viewport": {"width": 360, "height": 640}, "device_scale_factor": 2, "is_mobile": True,
-              "has_touch": True},
+    "phone": {
+        "viewport": {"width": 360, "height": 640},
+        "device_scale_factor": 2,
+        "is_mobile": True,
+        "has_touch": True,
+    },
 }
 # Reports every Content-Security-Policy violation to the test (the init script itself is not subject to the CSP).
 VIOLATION_REPORTER = """document.addEventListener("securitypolicyviolation", (event) => {
@@ -104,7 +108,7 @@ def _in_a_section(url: str, base_url: str) -> bool:
     """Whether `url` is a page of a quick-exit section of the site served at `base_url`."""
     if not url.startswith(base_url + "/"):
         return False
-    return any(url[len(base_url) + 1:].startswith(section) for section in SECTIONS)
+    return any(url[len(base_url) + 1 :].startswith(section) for section in SECTIONS)
 
 
 def _history_length(page: Page) -> int:
@@ -164,7 +168,8 @@ def test_first_tab_reaches_a_skip_link_to_the_exit(exit_page: Page, base_url: st
     exit_page.goto(base_url + YOUTH_PAGE, wait_until="load")
     exit_page.keyboard.press("Tab")
     focused = exit_page.evaluate(
-        "() => [document.activeElement.classList.contains('sso-exit__skip'), document.activeElement.href]")
+        "() => [document.activeElement.classList.contains('sso-exit__skip'), document.activeElement.href]"
+    )
     assert focused == [True, EXIT_URL]
     exit_page.keyboard.press("Enter")
     exit_page.wait_for_url(EXIT_URL + "**")
@@ -198,7 +203,8 @@ def test_another_key_in_between_resets_the_count(exit_page: Page, base_url: str)
 @pytest.mark.parametrize("way", EXITS)
 @pytest.mark.parametrize("screen", SCREENS)
 def test_after_the_exit_back_shows_no_page_of_a_quick_exit_section(
-        open_tab: Callable[..., Tab], base_url: str, screen: str, way: str) -> None:
+    open_tab: Callable[..., Tab], base_url: str, screen: str, way: str
+) -> None:
     """Home, then three pages of the sections reached by their own links, then the exit: Back goes home."""
     page = open_tab(screen).page
     page.goto(base_url + "/", wait_until="load")
@@ -236,7 +242,8 @@ MOVES: dict[str, Callable[[Page], None]] = {
 
 @pytest.mark.parametrize("move", MOVES)
 def test_a_move_to_another_page_of_the_site_replaces_the_history_entry(
-        open_tab: Callable[..., Tab], base_url: str, move: str) -> None:
+    open_tab: Callable[..., Tab], base_url: str, move: str
+) -> None:
     page = open_tab().page
     _open_youth_page_after_home(page, base_url)
     page.wait_for_load_state("networkidle")  # the search index
@@ -276,7 +283,8 @@ RECORD_CLICKS = """() => {
 
 @pytest.mark.parametrize("click", LEFT_TO_THE_BROWSER)
 def test_a_click_the_browser_should_handle_is_not_taken_over(
-        open_tab: Callable[..., Tab], base_url: str, click: str) -> None:
+    open_tab: Callable[..., Tab], base_url: str, click: str
+) -> None:
     page = open_tab().page
     _open_youth_page_after_home(page, base_url)
     page.evaluate(MARK_TEST_LINKS)
@@ -341,8 +349,12 @@ def test_the_referer_check_sees_a_referer_when_one_is_sent(open_tab: Callable[..
     """The recording above is not blind: a page without a referrer policy of its own does send one."""
     tab = open_tab()
     other = "https://referer-check.example/"
-    tab.page.route(other, lambda route: route.fulfill(
-        status=200, content_type="text/html", body=f'<!doctype html><title>t</title><a href="{EXIT_URL}">x</a>'))
+    tab.page.route(
+        other,
+        lambda route: route.fulfill(
+            status=200, content_type="text/html", body=f'<!doctype html><title>t</title><a href="{EXIT_URL}">x</a>'
+        ),
+    )
     tab.page.goto(other, wait_until="load")
     tab.page.locator("a").click()
     tab.page.wait_for_url(EXIT_URL + "**")
@@ -356,8 +368,7 @@ def test_exit_works_without_javascript(open_tab: Callable[..., Tab], base_url: s
     page.wait_for_url(EXIT_URL + "**")
 
 
-def test_section_pages_run_under_the_csp_without_console_messages(
-        open_tab: Callable[..., Tab], base_url: str) -> None:
+def test_section_pages_run_under_the_csp_without_console_messages(open_tab: Callable[..., Tab], base_url: str) -> None:
     """Open a page of each section, search, switch the colour scheme and leave; nothing is logged or blocked
     (the fixture checks every test the same way; this test makes the check its subject)."""
     tab = open_tab()
@@ -421,8 +432,7 @@ def test_exit_is_on_exactly_the_pages_of_the_listed_sections(built_site: Path) -
 
 
 @pytest.mark.parametrize("way", ["button", "shift-3x"])
-def test_the_exit_removes_what_the_site_kept_in_storage(open_tab: Callable[..., Tab], base_url: str,
-                                                         way: str) -> None:
+def test_the_exit_removes_what_the_site_kept_in_storage(open_tab: Callable[..., Tab], base_url: str, way: str) -> None:
     """After the exit, neither the colour-scheme key nor the participant-view choice is left for the origin,
     while a key of another site on the same origin (GitHub Pages serves many projects from one) stays."""
     tab = open_tab()
@@ -434,7 +444,9 @@ def test_the_exit_removes_what_the_site_kept_in_storage(open_tab: Callable[..., 
     EXITS[way](page)
     page.wait_for_url(EXIT_URL + "**")
     probe = base_url + "/__storage-probe"  # a blank page of the same origin, which runs no site script
-    page.context.route(probe, lambda route: route.fulfill(status=200, content_type="text/html", body="<title>p</title>"))
+    page.context.route(
+        probe, lambda route: route.fulfill(status=200, content_type="text/html", body="<title>p</title>")
+    )
     page.goto(probe)
     assert page.evaluate("Object.keys(localStorage)") == ["/another-project/.__palette"]
     assert page.evaluate("Object.keys(sessionStorage)") == []

@@ -21,9 +21,15 @@ from sitebuild import ROOT, SITE_PATH
 from smartschool.search_index import KIND, READER, indexed_pages
 
 WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22a", "wcag22aa"]
-SCREENS = {"desktop": {"viewport": {"width": 1280, "height": 800}},
-           "phone": {"viewport": {"width": 360, "height": 640}, "device_scale_factor": 2, "is_mobile": True,
-                     "has_touch": True}}
+SCREENS = {
+    "desktop": {"viewport": {"width": 1280, "height": 800}},
+    "phone": {
+        "viewport": {"width": 360, "height": 640},
+        "device_scale_factor": 2,
+        "is_mobile": True,
+        "has_touch": True,
+    },
+}
 WATCH = """window.__violations = [];
 document.addEventListener("securitypolicyviolation", e => window.__violations.push(e.violatedDirective));"""
 DIALOG = "#sso-search"
@@ -39,7 +45,7 @@ def site_path(href: str) -> str:
     """A result's address as a page of the site (`/remaja/`), without the subpath it is served under."""
     path = urlsplit(href).path
     assert path.startswith(SITE_PATH), href
-    return "/" + path[len(SITE_PATH):]
+    return "/" + path[len(SITE_PATH) :]
 
 
 def open_search(page: Page, base_url: str, path: str = "/") -> None:
@@ -99,8 +105,11 @@ def test_diperas_finds_the_sextortion_pages(page: Page, base_url: str, indexed: 
     assert sextortion <= set(found), found
     # "perasaan" (feeling) only looks like it: the pages that say it and no form of "peras" are not found.
     extortion = {"peras", "diperas", "memeras", "pemerasan", "pemeras"}
-    feelings_only = {url for url, record in indexed.items()
-                     if "perasaan" in words(record.content) and not words(record.content) & extortion}
+    feelings_only = {
+        url
+        for url, record in indexed.items()
+        if "perasaan" in words(record.content) and not words(record.content) & extortion
+    }
     assert feelings_only and not feelings_only & set(found), feelings_only & set(found)
 
 
@@ -109,7 +118,7 @@ def facilitator_sentence(module: Path) -> str:
     lines = module.read_text("utf-8").splitlines()
     start = next(i for i, line in enumerate(lines) if line.startswith("!!! fasilitator"))
     note = []
-    for line in lines[start + 1:]:
+    for line in lines[start + 1 :]:
         if line and not line.startswith("    "):
             break
         note.append(line.strip())
@@ -131,12 +140,15 @@ def test_facilitator_pack_volumes_are_not_in_the_index(indexed: dict) -> None:
     assert indexed and not [url for url in indexed if "paket-fasilitator" in url]
 
 
-@pytest.mark.parametrize("query,expected", [
-    ("Kupang", "/acara/kupang-2018/"),
-    ("Parepare", "/acara/kupang-2018/"),
-    ("Grooming", "/kurikulum/remaja/grooming/"),
-    ("Sextortion", "/kurikulum/remaja/sexting-dan-sextortion/"),
-])
+@pytest.mark.parametrize(
+    "query,expected",
+    [
+        ("Kupang", "/acara/kupang-2018/"),
+        ("Parepare", "/acara/kupang-2018/"),
+        ("Grooming", "/kurikulum/remaja/grooming/"),
+        ("Sextortion", "/kurikulum/remaja/sexting-dan-sextortion/"),
+    ],
+)
 def test_a_word_from_a_pages_heading_finds_that_page(page: Page, base_url: str, query: str, expected: str) -> None:
     open_search(page, base_url)
     assert expected in results(page, query)
@@ -164,7 +176,8 @@ def test_filters_narrow_the_results(page: Page, base_url: str, indexed: dict) ->
 
 
 def test_nothing_of_the_search_loads_before_it_is_opened_and_a_query_loads_only_what_it_needs(
-        tab: Page, base_url: str, built_site: Path) -> None:
+    tab: Page, base_url: str, built_site: Path
+) -> None:
     requested: list[str] = []
     tab.on("request", lambda request: requested.append(urlsplit(request.url).path))
     tab.goto(base_url + "/remaja/", wait_until="networkidle")
@@ -279,8 +292,10 @@ def test_page_keys_do_not_leave_the_page_while_the_dialog_is_open(page: Page, ba
 def test_quick_exit_stays_in_reach_while_searching(page: Page, base_url: str) -> None:
     """On a youth page the exit button can still be pressed with the (modal) dialog open."""
     exit_url = "https://www.bmkg.go.id/"
-    page.context.route(exit_url + "**", lambda route: route.fulfill(status=200, content_type="text/html",
-                                                                     body="<!doctype html><title>Cuaca</title>"))
+    page.context.route(
+        exit_url + "**",
+        lambda route: route.fulfill(status=200, content_type="text/html", body="<!doctype html><title>Cuaca</title>"),
+    )
     open_search(page, base_url, "/remaja/")
     assert results(page, "teman", every=False)
     page.locator(f"{DIALOG} .sso-exit__button").click()
@@ -296,8 +311,16 @@ def test_search_dialog_passes_axe(browser: Browser, base_url: str, screen: str, 
     page.emulate_media(color_scheme=scheme)
     open_search(page, base_url, "/remaja/")
     results(page, "sextortion", every=False)  # results with highlighted words, and the "more" button
-    found = Axe().run(page, context=DIALOG, options={"runOnly": {"type": "tag", "values": WCAG_TAGS},
-                                                      "resultTypes": ["violations"]}).response["violations"]
+    found = (
+        Axe()
+        .run(
+            page,
+            context=DIALOG,
+            options={"runOnly": {"type": "tag", "values": WCAG_TAGS}, "resultTypes": ["violations"]},
+        )
+        .response["violations"]
+    )
     context.close()
-    assert not found, "\n".join(f"{rule['id']}: {rule['help']}: {[n['target'] for n in rule['nodes']]}"
-                                for rule in found)
+    assert not found, "\n".join(
+        f"{rule['id']}: {rule['help']}: {[n['target'] for n in rule['nodes']]}" for rule in found
+    )
