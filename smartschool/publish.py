@@ -26,8 +26,10 @@ from jinja2 import TemplateSyntaxError, UndefinedError
 
 from .annotations import in_github_actions, workflow_command
 from .curriculum_pages import pack_volumes
+from .markdown_nesting import MAX_NESTING
 from .messages import say
 from .paging import source_of
+from .participant import participant_url
 from .project import Project, current_project
 from .vocabulary import TRACKS
 
@@ -41,25 +43,38 @@ _TRACEBACK = "Traceback (most recent call last)"
 _FRONT_MATTER = re.compile(r"^-{3}[ \t]*\n(.*?\n)(?:\.{3}|-{3})[ \t]*\n", re.DOTALL)
 _QUOTED = re.compile(r"'([^']+)'")
 _MACRO_CALL = re.compile(r"\{\{-?\s*([A-Za-z_]\w*)\s*\(")
-# MkDocs' link warnings (mkdocs.structure.pages): the page, the kind of link, the link as written, and why.
+# MkDocs' link warnings (mkdocs.structure.pages): the page, the kind of link, the link as written, why, and the
+# page MkDocs guesses was meant.
 _LINK_WARNING = re.compile(
     r"^Doc file '(?P<page>[^']+)' contains (?P<kind>a|an absolute|an unrecognized relative) link "
-    r"'(?P<link>[^']+)'[,.]?\s*(?:but\s+)?(?P<why>.*?)\.?$",
+    r"'(?P<link>[^']+)'[,.]?\s*(?:but\s+)?(?P<why>.*?)\.?(?:\s*Did you mean '(?P<suggestion>[^']*)'\?)?$",
     re.DOTALL,
 )
+# Catalogue keys (smartschool/messages.py) of what to write instead, by kind of link warning.
 _LINK_HINTS = {
-    "a": "expected the path of an existing page or file of the site, relative to the page",
-    "anchor": "expected a '#' anchor that exists on the page linked to (a heading's or an attribute's id)",
-    "an absolute": "expected a relative link (such as ../bantuan/index.md) or a full https:// address",
-    "an unrecognized relative": "expected a link to a .md file (such as ../bantuan/index.md) or a full address",
+    "a": "publish.hint_missing",
+    "anchor": "publish.hint_anchor",
+    "an absolute": "publish.hint_absolute",
+    "an unrecognized relative": "publish.hint_unrecognized",
 }
-
-
-# Material for MkDocs' end-of-life banner is shown only to the `mkdocs` command; this build says it once instead.
-THEME_NOTICE = (
-    "Note: Material for MkDocs reaches end of life on 5 May 2027; what that means for this site: "
-    "decisions/0001-material-for-mkdocs-end-of-life.md"
+# MkDocs' reasons, each with its catalogue key: the Indonesian form is said in its place.
+_LINK_WHYS = (
+    (re.compile(r"^the target '(?P<target>[^']*)' is not found among documentation files$"), "publish.why_target"),
+    (re.compile(r"^the target is not found among documentation files$"), "publish.why_no_target"),
+    (re.compile(r"^there is no such anchor on this page$"), "publish.why_anchor_here"),
+    (re.compile(r"^the doc '(?P<doc>[^']*)' does not contain an anchor '#(?P<anchor>[^']*)'$"), "publish.why_anchor"),
+    (re.compile(r"^it was left as is$"), "publish.why_left"),
 )
+# MkDocs' own reasons for stopping (mkdocs.exceptions.Abort), each with its catalogue key.
+_ABORTS = (
+    (re.compile(r"^Aborted with (?P<count>\d+) warnings? in strict mode!$"), "publish.aborted_strict"),
+    (re.compile(r"^Aborted with a configuration error!$"), "publish.aborted_config"),
+)
+
+
+def theme_notice() -> str:
+    """Material for MkDocs' end-of-life banner is shown only to the `mkdocs` command; this build says it once."""
+    return say("publish.theme_notice")
 
 
 class BuildAborted(Exception):
@@ -141,7 +156,7 @@ def build_staged(build: Callable[[Path], None], target: Path, root: Path) -> lis
     staging = new_staging_dir(target)
     records = _WarningRecords()
     try:
-        with _watching_the_log(records):
+        with _watching_the_log(records, root):
             build(staging)
     except KeyboardInterrupt:
         _remove(staging)
@@ -173,7 +188,15 @@ class _WarningRecords(logging.Handler):
 
 class _NoTracebacks(logging.Filter):
     """Drops mkdocs-macros' error report (a traceback, and a line counted without the page's front matter: the
-    located message from `explain` replaces it) and cuts any other traceback out of a record."""
+    located message from `explain` replaces it), cuts any other traceback out of a record, and says MkDocs' link
+    warnings as located messages in the maintainers' language (`located_link_warnings`, files under `root`).
+
+    A rewritten link warning no longer reads as MkDocs' text, so the handlers after the printers (the records
+    `explain` reads) do not report it a second time."""
+
+    def __init__(self, root: Path) -> None:
+        super().__init__()
+        self.root = root
 
     def filter(self, record: logging.LogRecord) -> bool:
         message = record.getMessage()
@@ -181,15 +204,19 @@ class _NoTracebacks(logging.Filter):
             return False
         if _TRACEBACK in message:
             record.msg, record.args = message[: message.index(_TRACEBACK)].rstrip(" `\n"), ()
+        elif _LINK_WARNING.match(message):
+            located = located_link_warnings([message], self.root)
+            if located:
+                record.msg, record.args = located[0], ()
         record.exc_info = record.exc_text = record.stack_info = None
         return True
 
 
 @contextmanager
-def _watching_the_log(records: _WarningRecords) -> Iterator[None]:
+def _watching_the_log(records: _WarningRecords, root: Path) -> Iterator[None]:
     """Collect the warnings logged under `mkdocs` into `records`, and filter what its handlers print, meanwhile."""
     logger = logging.getLogger(MKDOCS_LOGGER)
-    quiet = _NoTracebacks()
+    quiet = _NoTracebacks(root)
     printers = list(logger.handlers)
     for handler in printers:
         handler.addFilter(quiet)
@@ -277,7 +304,7 @@ def publish(root: Path, site_dir: Path, *, strict: bool, out: TextIO | None = No
         print(say("publish.failed", site=shown), file=out)
         return 1
     print(say("publish.replaced" if existed else "publish.built", site=shown), file=out)
-    print(THEME_NOTICE, file=out)
+    print(theme_notice(), file=out)
     return 0
 
 
@@ -296,7 +323,7 @@ def explain(error: BaseException, root: Path, warnings: Sequence[str] = ()) -> l
     page = page_of(error)
     cause = error.__context__ if isinstance(error, SystemExit) and error.__context__ is not None else error
     if isinstance(cause, BuildAborted):
-        return [*located_link_warnings(warnings, root), str(cause)]
+        return [*located_link_warnings(warnings, root), aborted(str(cause))]
     if isinstance(cause, UnicodeDecodeError):
         return [_decode_problem(cause, page, root)]
     if isinstance(cause, RecursionError):
@@ -305,8 +332,18 @@ def explain(error: BaseException, root: Path, warnings: Sequence[str] = ()) -> l
     if places:
         return [_template_problem(cause, places, page, root)]
     if isinstance(cause, SystemExit):
-        return [f"{_where(page, root)}: the build stopped (exit status {cause.code}), expected it to finish"]
-    return [f"{_where(page, root)}: {_described(cause)}{_raised_at(cause, root)}, expected the build to finish"]
+        return [say("publish.stopped", where=_where(page, root), code=cause.code)]
+    return [say("publish.crashed", where=_where(page, root), error=_described(cause), raised=_raised_at(cause, root))]
+
+
+def aborted(message: str) -> str:
+    """MkDocs' reason for stopping (an Abort's text) in the maintainers' language; any other text as it is (the
+    data problems' summary, say, is already in it)."""
+    for pattern, key in _ABORTS:
+        match = pattern.match(message.strip())
+        if match is not None:
+            return say(key, **match.groupdict())
+    return message
 
 
 def page_of(error: BaseException) -> PageRef | None:
@@ -344,29 +381,24 @@ def _template_problem(error: BaseException, places: list[tuple[str, int]], page:
     outer, innermost = places[0], places[-1]
     inner = ""
     if innermost[0] != PAGE_TEMPLATE and innermost != outer:  # raised in a template the macro renders
-        inner = f" (in {_shown(Path(innermost[0]), root)}:{innermost[1]})"
+        inner = say("publish.in_template", place=f"{_shown(Path(innermost[0]), root)}:{innermost[1]}")
+    described = _described(error)
     if outer[0] != PAGE_TEMPLATE:  # a theme or override template, while building a page
-        subject = f"page '{page.src_uri}'" if page else "template"
-        return (
-            f"{_shown(Path(outer[0]), root)}:{outer[1]}:1: {subject}: {_described(error)}{inner}, "
-            "expected the template to render"
-        )
+        subject = say("publish.page", page=page.src_uri) if page else say("publish.template")
+        message = say("publish.template_failed", subject=subject, error=described, inner=inner)
+        return f"{_shown(Path(outer[0]), root)}:{outer[1]}:1: {message}"
     where, text = _page_place(page, outer[1], error, root)
     name = _MACRO_CALL.search(text)
-    subject = f"macro '{name[1]}'" if name else "macro"
+    subject = say("publish.macro_named", name=name[1]) if name else say("publish.macro")
     if inner:
-        return (
-            f"{where}: {subject}: {_described(error)}{inner}, expected data the macro can show "
-            "(run `make check`, then look at the data this macro lists)"
-        )
-    if isinstance(error, TemplateSyntaxError):
-        return f"{where}: {subject}: {_described(error)}, expected a complete macro call such as {{{{ help_box() }}}}"
-    if isinstance(error, UndefinedError):
-        return f"{where}: {subject}: {_described(error)}, expected a macro or value that exists (see hooks/macros.py)"
-    return (
-        f"{where}: {subject}: {_described(error)}{_raised_at(error, root)}, expected arguments and data the "
-        "macro can use (see hooks/macros.py)"
-    )
+        message = say("publish.macro_data", subject=subject, error=described, inner=inner)
+    elif isinstance(error, TemplateSyntaxError):
+        message = say("publish.macro_syntax", subject=subject, error=described)
+    elif isinstance(error, UndefinedError):
+        message = say("publish.macro_undefined", subject=subject, error=described)
+    else:
+        message = say("publish.macro_failed", subject=subject, error=described, raised=_raised_at(error, root))
+    return f"{where}: {message}"
 
 
 def _page_place(page: PageRef | None, body_line: int, error: BaseException, root: Path) -> tuple[str, str]:
@@ -395,18 +427,16 @@ def _column(line: str, error: BaseException) -> int:
 
 
 def _decode_problem(error: UnicodeDecodeError, page: PageRef | None, root: Path) -> str:
-    advice = "expected UTF-8: save the file as UTF-8 (in most editors: Save As, then Encoding: UTF-8)"
     if page is None or page.path is None or not page.path.is_file():
-        return f"{_where(page, root)}: encoding: {error.reason} (byte offset {error.start}), {advice}"
+        unlocated = say("publish.not_utf8_unlocated", reason=error.reason, offset=error.start)
+        return f"{_where(page, root)}: {unlocated}"
     raw = page.path.read_bytes()
     start = _first_bad_byte(raw, error.start)
     line_start = raw.rfind(b"\n", 0, start) + 1
     line = raw.count(b"\n", 0, start) + 1
     column = len(raw[line_start:start].decode("utf-8", errors="replace")) + 1
-    return (
-        f"{_shown(page.path, root)}:{line}:{column}: encoding: byte 0x{raw[start]:02x} at byte offset {start} "
-        f"is not UTF-8 (the file seems to be saved as Windows-1252 or another encoding), {advice}"
-    )
+    message = say("publish.not_utf8", byte=f"{raw[start]:02x}", offset=start)
+    return f"{_shown(page.path, root)}:{line}:{column}: {message}"
 
 
 def _first_bad_byte(raw: bytes, fallback: int) -> int:
@@ -418,10 +448,9 @@ def _first_bad_byte(raw: bytes, fallback: int) -> int:
 
 
 def _nesting_problem(page: PageRef | None, root: Path) -> str:
-    what = "nesting is too deep to render (Python's recursion limit was reached)"
-    expected = "expected far fewer levels of lists, quotes or blocks inside each other"
     if page is None:
-        return f"build: {what}, {expected}"
+        return say("publish.too_deep", subject=say("publish.where_build"), id_limit=MAX_NESTING)
+    subject = say("publish.page", page=page.src_uri)
     deepest = [
         (depth, line, path)
         for path in sources_of(page, root)
@@ -429,9 +458,9 @@ def _nesting_problem(page: PageRef | None, root: Path) -> str:
         for depth, line in [deepest_line(path.read_text(encoding="utf-8-sig", errors="replace"))]
     ]
     if not deepest:
-        return f"{page.src_uri}: page '{page.src_uri}': {what}, {expected}"
+        return f"{page.src_uri}: {say('publish.too_deep', subject=subject, id_limit=MAX_NESTING)}"
     _, line, path = max(deepest, key=lambda item: item[0])
-    return f"{_shown(path, root)}:{line}:1: page '{page.src_uri}': {what}; this is its deepest line, {expected}"
+    return f"{_shown(path, root)}:{line}:1: {say('publish.too_deep_line', subject=subject, id_limit=MAX_NESTING)}"
 
 
 def deepest_line(text: str) -> tuple[int, int]:
@@ -463,6 +492,7 @@ def generated_sources(project: Project) -> dict[str, tuple[str, ...]]:
     """For each generated page written from module files (a module's page, a facilitator pack volume), those files
     relative to the project root: {'kurikulum/dewasa/bentuk-esa-online.md': ('curriculum/dewasa/….md',), …}."""
     pages = {source_of(lesson.url): (lesson.path,) for lesson in project.lessons}
+    pages.update({source_of(participant_url(lesson)): (lesson.path,) for lesson in project.lessons})
     for track in TRACKS:
         for volume in pack_volumes(project, track):
             pages[source_of(volume.url)] = tuple(lesson.path for lesson in volume.lessons)
@@ -481,17 +511,28 @@ def located_link_warnings(warnings: Iterable[str], root: Path) -> list[str]:
         if match is not None:
             place = _link_place(match["page"], match["link"], root)
             kind = "anchor" if "anchor" in match["why"] else match["kind"]
-            key = (place, match["link"], match["why"].rstrip("."), _LINK_HINTS[kind])
+            suggestion = match["suggestion"]
+            hint = say("publish.hint_suggested", suggestion=suggestion) if suggestion else say(_LINK_HINTS[kind])
+            key = (place, match["link"], _why(match["why"].rstrip(".")), hint)
             found.setdefault(key, []).append(match["page"])
     return [
-        f"{place}: link '{link}': {why} (on {_pages(pages)}), {hint}"
+        f"{place}: {say('publish.link', link=link, why=why, pages=_pages(pages), hint=hint)}"
         for (place, link, why, hint), pages in found.items()
     ]
 
 
+def _why(why: str) -> str:
+    """MkDocs' reason for a link warning, in the maintainers' language when it is one MkDocs gives."""
+    for pattern, key in _LINK_WHYS:
+        match = pattern.match(why)
+        if match is not None:
+            return say(key, **match.groupdict())
+    return why
+
+
 def _pages(pages: list[str]) -> str:
     names = ", ".join(dict.fromkeys(pages))
-    return f"page {names}" if len(set(pages)) == 1 else f"pages {names}"
+    return say("publish.pages_one" if len(set(pages)) == 1 else "publish.pages_many", names=names)
 
 
 def _link_place(page: str, link: str, root: Path) -> str:
@@ -513,11 +554,12 @@ def _described(error: BaseException) -> str:
 
 def _where(page: PageRef | None, root: Path) -> str:
     if page is None:
-        return "build"
+        return say("publish.where_build")
+    named = say("publish.page", page=page.src_uri)
     if page.path is not None:
-        return f"{_shown(page.path, root)}: page '{page.src_uri}'"
+        return f"{_shown(page.path, root)}: {named}"
     sources = sources_of(page, root)
-    return f"{_shown(sources[0], root)}: page '{page.src_uri}'" if len(sources) == 1 else f"page '{page.src_uri}'"
+    return f"{_shown(sources[0], root)}: {named}" if len(sources) == 1 else named
 
 
 def _raised_at(error: BaseException, root: Path) -> str:
@@ -525,7 +567,7 @@ def _raised_at(error: BaseException, root: Path) -> str:
     place = ""
     for frame, line in traceback.walk_tb(error.__traceback__):
         if _in_project(frame, root):
-            place = f" (raised at {_shown(Path(frame.f_code.co_filename), root)}:{line})"
+            place = say("publish.raised_at", place=f"{_shown(Path(frame.f_code.co_filename), root)}:{line}")
     return place
 
 
