@@ -10,14 +10,16 @@ from mkdocs.structure.nav import Navigation, Section
 from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import TableOfContents
 
-from smartschool.navigation import trim_section
 from smartschool.curriculum_pages import (
     facilitator_pack_markdown,
     lesson_page_markdown,
     pack_volumes,
+    sheet_markdown,
+    sheet_url,
     track_page_markdown,
     track_pages,
 )
+from smartschool.navigation import trim_section
 from smartschool.paging import source_of
 from smartschool.project import current_project
 from smartschool.vocabulary import TRACKS
@@ -28,6 +30,8 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     for lesson in project.lessons:
         src = source_of(lesson.url)
         files.append(File.generated(config, src, content=lesson_page_markdown(project, lesson)))
+        sheet = source_of(sheet_url(lesson))  # the before/after sheet: out of the menu (on_nav), printed as PDF
+        files.append(File.generated(config, sheet, content=sheet_markdown(project, lesson)))
     for track in TRACKS:
         for volume in pack_volumes(project, track):
             src = source_of(volume.url)
@@ -53,6 +57,26 @@ def on_nav(nav: Navigation, config: MkDocsConfig, files: Files) -> Navigation:
         if isinstance(item, Page) and item.file.src_uri in rank:
             return (1, rank[item.file.src_uri])
         return (0, 0)  # the section's index page and anything hand-written come first
+
+    sheets = {source_of(sheet_url(lesson)) for lesson in project.lessons}
+
+    def not_a_sheet(item: object) -> bool:
+        """Before/after sheets are linked from their lesson, not listed: drop them and the folder MkDocs makes."""
+        if isinstance(item, Page):
+            return item.file.src_uri not in sheets
+        if isinstance(item, Section):
+            item.children = [child for child in item.children if not_a_sheet(child)]
+            return bool(item.children)
+        return True
+
+    nav.items = [item for item in nav.items if not_a_sheet(item)]
+    nav.pages = [page for page in nav.pages if page.file.src_uri not in sheets]
+    # the footer's previous/next skip them
+    for before, after in zip([None, *nav.pages], [*nav.pages, None], strict=True):
+        if after is not None:
+            after.previous_page = before
+        if before is not None:
+            before.next_page = after
 
     def visit(items: list) -> None:
         for item in items:

@@ -3,21 +3,24 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from collections.abc import Callable
+from dataclasses import dataclass
 from functools import lru_cache
 
 from markupsafe import Markup, escape
 
 from . import dates
+from .admonitions import admonitions
 from .clock import Slot, slots
 from .curriculum import Lesson
+from .legal_block import add_legal_notes
 from .models import Event, GlossaryTerm
 from .paging import Run, cut
+from .participant_view import FACILITATOR_ATTRIBUTE
 from .project import Project
-from .reference_pages import help_box
+from .reference_pages import help_box, mention_help
 from .render import page_front_matter, render
-from .vocabulary import AUDIENCES, METHODS, TRACK_AUDIENCES, TRACKS
+from .vocabulary import AUDIENCES, METHODS, TRACK_AUDIENCES, TRACKS, age_band_label
 
 FENCE = re.compile(r"^(```|~~~)")
 HEADING = re.compile(r"^(#{1,5})(\s)")
@@ -75,6 +78,61 @@ def agenda_clock(lesson: Lesson) -> list[Slot]:
     return slots((step.title, step.minutes, METHODS[step.method], None) for step in lesson.module.agenda)
 
 
+def core_clock(lesson: Lesson) -> list[Slot]:
+    """The 40-minute plan: the core steps only, each `core_minutes` long (else `minutes`), clock from 00:00
+    (the same arithmetic as the full agenda, smartschool.clock)."""
+    return slots(
+        (step.title, step.core_minutes or step.minutes, METHODS[step.method], None)
+        for step in lesson.module.agenda
+        if step.core
+    )
+
+
+# The before/after sheet of a module: a generated page below the lesson's address (stable: PDFs are made from it).
+SHEET_SLUG = "lembar-sebelum-sesudah"
+
+
+def sheet_url(lesson: Lesson) -> str:
+    """`kurikulum/<track>/<id>/lembar-sebelum-sesudah/`."""
+    return f"{lesson.url}{SHEET_SLUG}/"
+
+
+# Top-level blocks of a module body that stay in the participant view: fictional cases (the cards participants
+# work with) and legal blocks. Everything else in the body is the facilitator's script (curriculum/README.md: each
+# section says what the facilitator says and does) and is hidden there.
+PARTICIPANT_KINDS = frozenset({"contoh", "hukum"})
+# Wrappers keep the body out of the search index, as its headings' sections kept it before (smartschool.search_index).
+OUT_OF_SEARCH = 'data-search-exclude="" data-pagefind-ignore=""'
+
+
+def mark_script(markdown: str) -> str:
+    """The body with each run of facilitator script wrapped in `<div class="sso-script" data-sso-facilitator>`
+    (md_in_html), leaving top-level `contoh` and `hukum` admonitions outside, so the participant view (CSS) and
+    its tests hide the script by one attribute."""
+    lines = markdown.split("\n")
+    keep = [b for b in admonitions(markdown) if b.indent == 0 and b.kind in PARTICIPANT_KINDS]
+    out: list[str] = []
+    run: list[str] = []
+
+    def flush() -> None:
+        if any(line.strip() for line in run):
+            opening = f'<div class="sso-script" {FACILITATOR_ATTRIBUTE}="script" {OUT_OF_SEARCH} markdown="1">'
+            out.extend(["", opening, "", *run, "", "</div>", ""])
+        run.clear()
+
+    number = 1
+    for block in keep:
+        run.extend(lines[number - 1 : block.line - 1])
+        flush()
+        # Out of search as before: the body's text is the facilitator's (its headings are marked so, out_of_search).
+        opening = f'<div class="sso-shown" {OUT_OF_SEARCH} markdown="1">'
+        out.extend(["", opening, "", *lines[block.line - 1 : block.end], "", "</div>", ""])
+        number = block.end + 1
+    run.extend(lines[number - 1 :])
+    flush()
+    return "\n".join(out).strip("\n")
+
+
 def methods_used(lesson: Lesson) -> list[str]:
     return list(dict.fromkeys(METHODS[step.method] for step in lesson.module.agenda))
 
@@ -90,9 +148,7 @@ def _map_headings(markdown: str, change: Callable[[str], str]) -> str:
     for line in markdown.splitlines():
         if FENCE.match(line):
             fenced = not fenced
-        if not fenced and line.startswith("#") and HEADING.match(line):
-            line = change(line)
-        out.append(line)
+        out.append(change(line) if not fenced and line.startswith("#") and HEADING.match(line) else line)
     return "\n".join(out)
 
 
@@ -163,6 +219,11 @@ def _lesson_context(project: Project, lesson: Lesson, base: str) -> dict[str, ob
         "uses": uses_of(project, lesson.id),
         "audiences": [AUDIENCES[a] for a in lesson.module.audiences],
         "reviewed": dates.long_date(lesson.module.reviewed) if lesson.module.reviewed else None,
+        "core": core_clock(lesson),
+        "core_total": sum(slot.minutes for slot in core_clock(lesson)),
+        "age_labels": {"smp": age_band_label("smp"), "sma": age_band_label("sma")},
+        "sheet": f"{base}{sheet_url(lesson)}",
+        "quiz_answers": [q.options.index(q.answer) if q.answer in q.options else -1 for q in lesson.module.quiz],
     }
 
 
@@ -173,11 +234,14 @@ def lesson_page_markdown(project: Project, lesson: Lesson) -> str:
         "lesson.md",
         h="##",
         pack=False,
-        body=Markup(out_of_search(lesson.body.strip())),
+        body=Markup(mark_script(out_of_search(add_legal_notes(lesson.body.strip(), lesson.module.reviewed)))),
+        self_check=Markup(self_check_html(project, lesson.id, "../../../", heading=False))
+        if lesson.module.track == "remaja"
+        else "",
         **_lesson_context(project, lesson, "../../../"),
     )
     closing = f"\n\n{help_box(project, '../../../')}" if lesson.module.track == "remaja" else ""
-    return f"{front}{body}{closing}\n"
+    return f"{front}{mention_help(project, body)}{closing}\n"  # [[bantuan:<id>]] in module text
 
 
 def facilitator_pack_markdown(project: Project, volume: PackVolume) -> str:
@@ -191,31 +255,60 @@ def facilitator_pack_markdown(project: Project, volume: PackVolume) -> str:
     for lesson in volume.lessons:
         context = _lesson_context(project, lesson, "../../../")
         parts.append(
-            render("lesson.md", h="###", pack=True, body=Markup(demote_headings(lesson.body.strip(), 1)), **context)
+            render(
+                "lesson.md",
+                h="###",
+                pack=True,
+                body=Markup(demote_headings(add_legal_notes(lesson.body.strip(), lesson.module.reviewed), 1)),
+                self_check="",
+                **context,
+            )
         )
     description = f"Modul {track} ({volume.label.lower()}) dalam satu halaman untuk dicetak."
     front = page_front_matter(title, description, sso_pack=True, search={"exclude": True})  # lessons are indexed
-    return front + "\n\n".join(parts) + "\n"
+    return front + mention_help(project, "\n\n".join(parts)) + "\n"
+
+
+def self_check_html(project: Project, module_id: str, base: str = "", heading: bool = True) -> str:
+    """A module's quiz as a self-check for young readers: each question with its options, and the answer and
+    explanation in a <details> (works without JavaScript); docs/assets/lesson-tools.js turns the options into
+    buttons with instant feedback, storing and sending nothing. Marked `data-sso-answers`: the participant view
+    hides it (its answers would spoil the before/after sheet). `heading` adds an <h2> (docs pages' macro)."""
+    lesson = project.lesson(module_id)
+    return render(
+        "self_check.html",
+        m=lesson.module,
+        heading=heading,
+        answers=[q.options.index(q.answer) for q in lesson.module.quiz],
+        sheet=f"{base}{sheet_url(lesson)}",
+    )
+
+
+def sheet_markdown(project: Project, lesson: Lesson) -> str:
+    """The printable before/after sheet of a module: its quiz questions twice ("Sebelum sesi", "Sesudah sesi")
+    with boxes to tick, and no answers or explanations. Participant-facing, so nothing facilitator-only."""
+    module = lesson.module
+    title = f"Lembar sebelum dan sesudah sesi: {module.title}"
+    description = f"Pertanyaan cek pemahaman modul {module.title}, untuk diisi peserta sebelum dan sesudah sesi."
+    front = page_front_matter(title, description, sso_sheet=True, search={"exclude": True}, hide=["navigation", "toc"])
+    return front + render("sheet.md", m=module, base="../../../../", lesson_url=f"../../../../{lesson.url}") + "\n"
 
 
 def curriculum_index(project: Project, base: str = "") -> str:
-    """Modules grouped by track and audience, with duration and objectives (a filter that needs no script).
+    """Each module once, grouped by track, its readers as labels, with duration and objectives; links to the
+    tracks at the top (a filter that needs no script).
 
-    A large group shows its first LIST_PREVIEW modules and links to the track's full list.
+    A large track shows its first LIST_PREVIEW modules and links to the track's full list.
     """
-    groups = [
-        (track, audience, [lesson for lesson in project.lessons_of_track(track) if audience in lesson.module.audiences])
-        for track in TRACKS
-        for audience in TRACK_AUDIENCES[track]
-    ]
+    groups = [(track, project.lessons_of_track(track)) for track in TRACKS]
     packs = {track: pack_volumes(project, track) for track in TRACKS}
     return render(
         "curriculum_index.html",
-        groups=[g for g in groups if g[2]],
+        groups=[g for g in groups if g[1]],
         base=base,
         packs=packs,
         preview=LIST_PREVIEW,
-        audience_label=AUDIENCES,
+        track_audiences=TRACK_AUDIENCES,
         track_label=TRACKS,
     )
 

@@ -1,18 +1,33 @@
 """Hand-written pages and source folders, checked before the build reads them.
 
-MkDocs stops with a traceback on a page that is not UTF-8 and on a broken link in docs/, and it would publish a
-file that a link brings in from outside the project. Validation reads every `docs/**/*.md` as UTF-8 and looks at
-every link in docs/ and curriculum/, so each of these is a located problem with what to do instead.
+MkDocs stops with a traceback on a page that is not UTF-8 and on a broken link in docs/, it would publish a file
+that a link brings in from outside the project, and Python-Markdown crashes on a page nested a few hundred levels
+deep and takes minutes over a paragraph of open brackets. Validation reads every `docs/**/*.md` as UTF-8, bounds
+its nesting and brackets as module bodies are bounded (smartschool.markdown_nesting), and looks at every link in
+docs/ and curriculum/, so each of these is a located problem with what to do instead.
 """
 
 from __future__ import annotations
 
 import os
+import re
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 
+from .markdown_nesting import (
+    MAX_NESTING,
+    admonition_message,
+    bracket_message,
+    costly_brackets,
+    misindented_bodies,
+    too_deep,
+)
+from .messages import say
 from .problems import Problem
 from .sourcefiles import bad_links, decode_utf8, resolves_inside
+
+# MkDocs' front matter rule (mkdocs.utils.meta.YAML_RE): what Markdown reads starts after it.
+_FRONT_MATTER = re.compile(r"^-{3}[ \t]*\n(.*?\n)(?:\.{3}|-{3})[ \t]*\n", re.DOTALL)
 
 DOCS_DIR = "docs"
 SOURCE_DIRS = ("docs", "curriculum")
@@ -20,7 +35,8 @@ SOURCE_DIRS = ("docs", "curriculum")
 
 def pages_are_utf8(root: Path) -> Iterator[Problem]:
     """Every Markdown page in docs/ is UTF-8 text (one leading byte-order mark is fine): the first bad byte of a
-    page saved in another encoding (Windows-1252, say) is reported at its line and column."""
+    page saved in another encoding (Windows-1252, say) is reported at its line and column. A page that reads is
+    then held to the bounds of `markdown_is_bounded`."""
     for path in _markdown_files(root / DOCS_DIR):
         if path.is_symlink() and (not path.exists() or not resolves_inside(root, path)):
             continue  # links_stay_inside reports it; a file outside the project is never read
@@ -28,9 +44,30 @@ def pages_are_utf8(root: Path) -> Iterator[Problem]:
             data = path.read_bytes()
         except OSError:
             continue  # not a readable file (a folder named *.md, say): MkDocs skips it too
-        _, problem = decode_utf8(data, path.relative_to(root).as_posix())
+        name = path.relative_to(root).as_posix()
+        text, problem = decode_utf8(data, name)
         if problem is not None:
             yield problem
+        elif text is not None:
+            yield from markdown_is_bounded(text, name)
+
+
+def markdown_is_bounded(text: str, name: str) -> Iterator[Problem]:
+    """A page's Markdown (after its front matter) nests lists and quotes at most MAX_NESTING levels, leaves few
+    brackets open, and indents the text of its `!!!` blocks (smartschool.markdown_nesting); problems at the file's
+    line and column, file `name`."""
+    front = _FRONT_MATTER.match(text)
+    offset = text.count("\n", 0, front.end()) if front else 0
+    body = text[front.end() :] if front else text
+    deep = too_deep(body)
+    if deep is not None:
+        yield Problem(
+            name, offset + deep.line, deep.column, "", "", say("module.too_deep", depth=deep.depth, limit=MAX_NESTING)
+        )
+    for found in costly_brackets(body):
+        yield Problem(name, offset + found.line, found.column, "", "", bracket_message(found))
+    for block in misindented_bodies(body):
+        yield Problem(name, offset + block.line, block.column, "", "", admonition_message(block, offset))
 
 
 def _markdown_files(top: Path) -> list[Path]:
@@ -50,5 +87,7 @@ def links_stay_inside(root: Path, skip: Iterable[Path] = ()) -> Iterator[Problem
 
 
 def check_sources(root: Path, skip: Iterable[Path] = ()) -> list[Problem]:
-    """Run every check of the source folders."""
-    return [*links_stay_inside(root, skip), *pages_are_utf8(root)]
+    """Run every check of the source folders: links, and each docs page's encoding, nesting and brackets."""
+    from .legal_block import docs_legal_problems  # a page with a `!!! hukum` block needs `reviewed:`
+
+    return [*links_stay_inside(root, skip), *pages_are_utf8(root), *docs_legal_problems(root)]

@@ -17,20 +17,27 @@ from msgspec import Meta, Struct
 from msgspec.json import schema
 
 from .licences import CONTENT_LICENSE_URL
-from .models import Event, Module, Organization
+from .models import Event, Module, Organization, QuizQuestion
 
 FORMAT_VERSION = 1
 JSON_SCHEMA_DRAFT = "https://json-schema.org/draft/2020-12/schema"
 
 
-class EventExport(Event, kw_only=True):
+class EventExport(Event, kw_only=True, frozen=True):
     """An event as exported: the data, and the address of its page."""
 
     url: Annotated[str, Meta(description="Address of the event's page on the site.")]
 
 
-class ModuleExport(Module, kw_only=True):
-    """A module as exported: its front matter, and the address of its lesson page."""
+class ModuleExport(Module, kw_only=True, frozen=True):
+    """A module as exported: its front matter, and the address of its lesson page. Its quiz has the questions and
+    options only: answers and explanations stay out of public exports (participants could read them)."""
+
+    # A deliberate narrowing of what is written, not a subtype: ModuleExport only describes the export's schema
+    # and is never used where a Module is expected, so the quiz may hold the questions' base model.
+    quiz: Annotated[  # type: ignore[assignment]
+        list[QuizQuestion], Meta(description="The check of learning's questions, without answers.")
+    ]
 
     url: Annotated[str, Meta(description="Address of the module's lesson page on the site.")]
 

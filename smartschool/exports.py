@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import json
-from datetime import date, datetime, time, timedelta, timezone
+from datetime import UTC, date, datetime, time, timedelta
 from typing import Any
 
 from icalendar import Calendar
@@ -15,7 +15,7 @@ from .export_formats import EXPORT_ITEMS, envelope, export_schema
 from .licences import CONTENT_LICENSE_URL
 from .models import Event
 from .project import Project
-from .vocabulary import AUDIENCES
+from .vocabulary import AUDIENCES, AUDIENCES_IN_TEXT
 
 ICS_STATUS = {"held": "CONFIRMED", "planned": "TENTATIVE", "cancelled": "CANCELLED"}
 SCHEMA_STATUS = {
@@ -30,15 +30,15 @@ def event_url(site_url: str, event: Event) -> str:
     return f"{site_url.rstrip('/')}/acara/{event.id}/"
 
 
-def _audiences(event: Event) -> list[str]:
-    return list(dict.fromkeys(AUDIENCES[a] for day in event.days for a in day.audiences))
+def _audiences(event: Event, labels: dict[str, str] = AUDIENCES) -> list[str]:
+    return list(dict.fromkeys(labels[a] for day in event.days for a in day.audiences))
 
 
 def _description(project: Project, event: Event) -> str:
     partners = ", ".join(project.organization(c.organization).name for c in event.partner_classes)
     return (
         f"{event.program}: {event.title}, {dates.date_range(event.start, event.end)}. "
-        f"Kelas oleh {partners}. Untuk: {', '.join(_audiences(event)).lower()}."
+        f"Kelas oleh {partners}. Untuk: {', '.join(_audiences(event, AUDIENCES_IN_TEXT))}."
     )
 
 
@@ -52,7 +52,7 @@ def calendar_feed(project: Project, site_url: str, stamp: date) -> bytes:
     for event in project.events_newest_first():
         entry = CalendarEvent()
         entry.add("uid", f"{event.id}@{UID_DOMAIN}")
-        entry.add("dtstamp", datetime.combine(stamp, time(0, 0), tzinfo=timezone.utc))
+        entry.add("dtstamp", datetime.combine(stamp, time(0, 0), tzinfo=UTC))
         entry.add("dtstart", event.start)
         entry.add("dtend", event.end + timedelta(days=1))
         entry.add("summary", event.title)
@@ -61,7 +61,8 @@ def calendar_feed(project: Project, site_url: str, stamp: date) -> bytes:
         entry.add("url", event_url(site_url, event))
         entry.add("status", ICS_STATUS[event.status])
         calendar.add_component(entry)
-    return calendar.to_ical()
+    feed: bytes = calendar.to_ical()  # icalendar does not annotate to_ical(); it returns the encoded calendar
+    return feed
 
 
 def event_json_ld(project: Project, event: Event, site_url: str) -> dict[str, Any]:
@@ -114,7 +115,12 @@ def modules_json(project: Project, site_url: str) -> str:
         site_url,
         "modules",
         [
-            {**to_builtins(lesson.module), "url": f"{base}/{lesson.url}"}
+            {
+                **to_builtins(lesson.module),
+                # questions and options only: the answers stay out of public data (participants could read them)
+                "quiz": [{"question": q.question, "options": q.options} for q in lesson.module.quiz],
+                "url": f"{base}/{lesson.url}",
+            }
             for track in ("dewasa", "remaja")
             for lesson in project.lessons_of_track(track)
         ],

@@ -63,13 +63,24 @@ agenda:
   - title: "Pembukaan"
     minutes: 20
     method: presentasi
+    core: true
+    core_minutes: 10
   - title: "Diskusi"
     minutes: 40
     method: diskusi-kelompok
+    core: true
+    core_minutes: 25
 discussion_questions:
   - "Apa contohnya?"
 take_home:
   - "Bawa pulang contoh."
+quiz:
+  - {question: "Pertanyaan satu?", options: ["Benar", "Salah"], answer: "Benar", explanation: "Penjelasan."}
+  - {question: "Pertanyaan dua?", options: ["Benar", "Salah"], answer: "Salah", explanation: "Penjelasan."}
+  - {question: "Pertanyaan tiga?", options: ["A", "B", "C"], answer: "C", explanation: "Penjelasan."}
+age_notes:
+  smp: "Catatan untuk SMP."
+  sma: "Catatan untuk SMA."
 sources:
   - title: "Sumber contoh"
     url: "https://kemenpppa.go.id"

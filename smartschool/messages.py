@@ -197,6 +197,32 @@ MESSAGES: dict[str, dict[str, str]] = {
         "id": "Selesai membangun {site}/: hasil baru sudah menggantikan yang lama.",
     },
     "publish.built": {"en": "Built {site}/.", "id": "Selesai membangun {site}/."},
+    # --- PDFs at build (smartschool.pdfs, hooks/pdfs.py) ----------------------------------------------------------
+    "pdf.failed": {
+        "en": "PDF {pdf}: could not be made ({error}). Install WeasyPrint's system libraries (Debian: "
+        "libpango-1.0-0 libpangoft2-1.0-0 fonts-dejavu-core), or build without PDFs with SSO_PDF=0.",
+        "id": "PDF {pdf}: tidak bisa dibuat ({error}). Pasang pustaka sistem WeasyPrint (Debian: "
+        "libpango-1.0-0 libpangoft2-1.0-0 fonts-dejavu-core), atau bangun tanpa PDF dengan SSO_PDF=0.",
+    },
+    "pdf.made": {
+        "en": "PDFs: {count} made in {seconds} s ({kb} KB).",
+        "id": "PDF: {count} berkas dibuat dalam {seconds} detik ({kb} KB).",
+    },
+    # --- The theme's stylesheet, slimmed (smartschool/theme_css.py, hooks/slim_theme.py; issue #18) ---------------
+    "theme.component_used": {
+        "en": "{page}: uses Material's {components}, whose styles the site leaves out of its stylesheet to keep pages "
+        "light. Remove it from the page, or delete its entry from UNUSED_COMPONENTS in smartschool/theme_css.py.",
+        "id": "{page}: memakai {components} dari Material, yang gayanya tidak dimuat situs agar halaman tetap ringan. "
+        "Hapus dari halaman itu, atau hapus entrinya dari UNUSED_COMPONENTS di smartschool/theme_css.py.",
+    },
+    "theme.stylesheet_missing": {
+        "en": "assets/stylesheets/main.*.min.css: expected Material's one stylesheet in the built site, found "
+        "{found}. Check the mkdocs-material version in requirements/site.txt, or remove hooks/slim_theme.py "
+        "from mkdocs.yml.",
+        "id": "assets/stylesheets/main.*.min.css: satu lembar gaya Material seharusnya ada di situs yang dibangun, "
+        "ditemukan {found}. Periksa versi mkdocs-material di requirements/site.txt, atau hapus "
+        "hooks/slim_theme.py dari mkdocs.yml.",
+    },
     # --- Ids and lists (any data file) -----------------------------------------------------------------------------
     "ids.duplicate": {
         "en": "duplicate id, expected each {kind} id once",
@@ -490,6 +516,85 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "the safeguarding note does not refer to SAPA 129, expected the referral to SAPA 129",
         "id": "catatan perlindungan belum menyebut SAPA 129. Tambahkan rujukan ke SAPA 129.",
     },
+    # --- Checks of learning, 40-minute plan, SMP/SMA notes, fictional cases, legal block, answer keys (#14, #15).
+    "field.list_long": {
+        "en": "has {count} item(s), expected at most {maximum} item(s)",
+        "id": "berisi {count} butir. Tulis paling banyak {maximum} butir.",
+    },
+    "quiz.option_twice": {
+        "en": "option {value} is given twice, expected 2-4 distinct options",
+        "id": "pilihan {value} ditulis dua kali. Setiap pilihan harus berbeda (2–4 pilihan).",
+    },
+    "quiz.answer_not_option": {
+        "en": "{value} is not one of the options ({options}), expected the answer written exactly as one option",
+        "id": "{value} bukan salah satu pilihan ({options}). Tulis jawaban persis sama dengan satu pilihan.",
+    },
+    "quiz.explanation_lines": {
+        "en": "the explanation runs over more than one line, expected one line",
+        "id": "penjelasan lebih dari satu baris. Tulis penjelasan dalam satu baris saja.",
+    },
+    "core.minutes_not_core": {
+        "en": "given on a step that is not core, expected core_minutes only with core: true",
+        "id": "diisi pada langkah yang bukan inti. Tambahkan core: true, atau hapus core_minutes.",
+    },
+    "core.minutes_above": {
+        "en": "{core} minutes is more than the step's {minutes}, expected core_minutes <= minutes",
+        "id": "{core} menit lebih lama dari langkahnya ({minutes} menit). Tulis core_minutes paling banyak {minutes}.",
+    },
+    "core.first": {
+        "en": "the first step (opening, group agreement, safeguarding) is not core, expected core: true",
+        "id": "langkah pertama (pembukaan, kesepakatan kelompok, perlindungan) belum inti. Tambahkan core: true.",
+    },
+    "core.last": {
+        "en": "the last step (closing: who to talk to) is not core, expected core: true",
+        "id": "langkah terakhir (penutup: kepada siapa bercerita) belum inti. Tambahkan core: true.",
+    },
+    "core.total": {
+        "en": "the core steps add up to {total} minutes, expected {low}-{high} minutes for the 40-minute plan "
+        "(core_minutes where given, else minutes)",
+        "id": "langkah inti berjumlah {total} menit. Rencana 40 menit harus berjumlah {low}–{high} menit "
+        "(core_minutes jika diisi, jika tidak minutes): ubah core atau core_minutes.",
+    },
+    "module.age_notes_missing": {
+        "en": "missing, expected what changes for SMP and SMA as {{smp: .., sma: ..}} on a youth module",
+        "id": "belum diisi. Tambahkan catatan untuk SMP dan SMA sebagai {{smp: .., sma: ..}} (wajib di modul remaja).",
+    },
+    "module.age_notes_adult": {
+        "en": "given for an adult module, expected it only in track remaja",
+        "id": "diisi untuk modul dewasa. Hapus age_notes: kolom ini hanya untuk jalur remaja.",
+    },
+    "module.contoh_title": {
+        "en": "a 'contoh' block titled {value}, expected a title starting with '{label}'",
+        "id": "blok 'contoh' berjudul {value}. Awali judulnya dengan '{label}', misalnya !!! contoh \"{label}\".",
+    },
+    "legal.not_reviewed": {
+        "en": "a 'hukum' block without a review date, expected 'reviewed: YYYY-MM-DD' in the front matter",
+        "id": "ada blok 'hukum' tetapi modul belum punya tanggal tinjauan. Tambahkan 'reviewed: YYYY-MM-DD' "
+        "di front matter.",
+    },
+    "legal.page_not_reviewed": {
+        "en": "the page has a 'hukum' block but no review date, expected 'reviewed: YYYY-MM-DD' in its front matter",
+        "id": "halaman ini punya blok 'hukum' tetapi belum punya tanggal tinjauan. Tambahkan 'reviewed: YYYY-MM-DD' "
+        "di front matter halaman.",
+    },
+    "legal.front_matter": {
+        "en": "{value} names a law, so the module needs 'reviewed: YYYY-MM-DD' in its front matter and a "
+        "'!!! hukum \"…\"' block in its body (the block shows the review date and legal-aid advice)",
+        "id": "{value} menyebut aturan hukum, jadi modul ini perlu 'reviewed: YYYY-MM-DD' di front matter dan blok "
+        "'!!! hukum \"…\"' di isi modul (blok itu menampilkan tanggal tinjauan dan saran bantuan hukum).",
+    },
+    "legal.law_outside": {
+        "en": "{value} names a law outside a legal block, expected it inside a '!!! hukum \"…\"' block (which "
+        "adds the review date and legal-aid advice)",
+        "id": "{value} menyebut aturan hukum di luar blok hukum. Pindahkan kalimat itu ke dalam blok "
+        "'!!! hukum \"…\"' (blok itu menambahkan tanggal tinjauan dan saran bantuan hukum).",
+    },
+    "module.answer_in_body": {
+        "en": "an answer key in body text, expected quiz answers in the front matter's quiz or inside a "
+        "'!!! fasilitator' block (participant views hide those)",
+        "id": "ada kunci jawaban di teks modul. Pindahkan jawaban kuis ke kolom quiz di front matter, atau ke dalam "
+        "blok '!!! fasilitator' (tampilan peserta menyembunyikannya).",
+    },
     "module.too_deep": {
         "en": "lists or quotes are nested {depth} levels deep here, expected at most {limit} levels "
         "(each '>', list marker and four spaces of indentation is a level): move these lines "
@@ -515,6 +620,29 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "last verified {date}, more than 12 months ago; expected a check against the source and a new date",
         "id": "terakhir diperiksa {date}, lebih dari 12 bulan lalu. Periksa lagi dengan sumbernya, lalu "
         "tulis tanggal baru.",
+    },
+    # --- Help channels named in content: [[bantuan:<id>]] (smartschool/help_mentions.py) ---------------------------
+    "help.mention_unknown": {
+        "en": "[[bantuan:…]] names the help channel {value}, which is not in data/help.yaml, expected one of: {known}",
+        "id": "[[bantuan:…]] menyebut layanan {value}, yang tidak ada di data/help.yaml. Tulis salah satu id "
+        "ini: {known}.",
+    },
+    "help.mention_unpublished": {
+        "en": "[[bantuan:…]] names the help channel {value}, which is not published (its status is not "
+        "'verified'), expected a verified channel",
+        "id": "[[bantuan:…]] menyebut layanan {value}, yang belum diterbitkan (status-nya bukan 'verified'). "
+        "Sebut layanan yang sudah diverifikasi, atau verifikasi dulu layanan ini di data/help.yaml.",
+    },
+    "help.mention_plain_field": {
+        "en": "[[bantuan:…]] cannot stand in {field}: it becomes the page's title or description, which holds no "
+        "links; expected the channel's name written out, such as 'SAPA 129', and the token in the body",
+        "id": "[[bantuan:…]] tidak boleh dipakai di {field}: kolom ini menjadi judul atau deskripsi halaman, yang "
+        "tidak bisa memuat tautan. Tulis nama layanannya saja, misalnya 'SAPA 129', dan pakai [[bantuan:…]] di "
+        "isi modul.",
+    },
+    "help.extension_not_phone": {
+        "en": "an extension belongs to a telephone contact only, expected 'kind: telepon' or no extension",
+        "id": "nomor ekstensi hanya untuk kontak telepon. Tulis 'kind: telepon', atau hapus extension.",
     },
     "term.alias_twice": {
         "en": "{value} is already an alias of {owner}, expected it once",
@@ -729,5 +857,203 @@ MESSAGES: dict[str, dict[str, str]] = {
         "starts with "
         "{char}: put it in quotes: {written})",
         "id": "nilai di baris {line} diawali {char}, yang punya arti khusus di YAML. Beri tanda kutip: {written}",
+    },
+    # --- Publishing: why a build failed, and Markdown that would make it slow (smartschool/publish.py,
+    # hooks/publish.py, smartschool/markdown_nesting.py, smartschool/docs_pages.py) --------------------------------
+    "publish.where_build": {"en": "build", "id": "pembangunan situs"},
+    "publish.page": {"en": "page '{page}'", "id": "halaman '{page}'"},
+    "publish.pages_one": {"en": "page {names}", "id": "halaman {names}"},
+    "publish.pages_many": {"en": "pages {names}", "id": "halaman {names}"},
+    "publish.template": {"en": "template", "id": "templat"},
+    "publish.macro": {"en": "macro", "id": "makro"},
+    "publish.macro_named": {"en": "macro '{name}'", "id": "makro '{name}'"},
+    "publish.raised_at": {"en": " (raised at {place})", "id": " (di {place})"},
+    "publish.in_template": {"en": " (in {place})", "id": " (di {place})"},
+    "publish.link": {
+        "en": "link '{link}': {why} (on {pages}), {hint}",
+        "id": "tautan '{link}': {why} (di {pages}). {hint}",
+    },
+    "publish.why_target": {
+        "en": "the target '{target}' is not found among documentation files",
+        "id": "tujuannya, '{target}', tidak ada di antara berkas situs",
+    },
+    "publish.why_no_target": {
+        "en": "the target is not found among documentation files",
+        "id": "tujuannya tidak ada di antara berkas situs",
+    },
+    "publish.why_anchor_here": {
+        "en": "there is no such anchor on this page",
+        "id": "bagian '#' itu tidak ada di halaman ini",
+    },
+    "publish.why_anchor": {
+        "en": "the doc '{doc}' does not contain an anchor '#{anchor}'",
+        "id": "halaman '{doc}' tidak punya bagian '#{anchor}'",
+    },
+    "publish.why_left": {
+        "en": "it was left as is",
+        "id": "tautan ini dibiarkan apa adanya, sehingga akan rusak di situs",
+    },
+    "publish.hint_missing": {
+        "en": "expected the path of an existing page or file of the site, relative to the page",
+        "id": "Tulis jalur halaman atau berkas situs yang ada, relatif dari halaman ini.",
+    },
+    "publish.hint_anchor": {
+        "en": "expected a '#' anchor that exists on the page linked to (a heading's or an attribute's id)",
+        "id": "Tulis '#' yang ada di halaman tujuan (id sebuah judul bagian), atau hapus bagian '#…' dari tautan.",
+    },
+    "publish.hint_absolute": {
+        "en": "expected a relative link (such as ../bantuan/index.md) or a full https:// address",
+        "id": "Tulis tautan relatif (misalnya ../bantuan/index.md) atau alamat https:// lengkap.",
+    },
+    "publish.hint_unrecognized": {
+        "en": "expected a link to a .md file (such as ../bantuan/index.md) or a full address",
+        "id": "Tulis tautan ke berkas .md (misalnya ../bantuan/index.md) atau alamat lengkap.",
+    },
+    "publish.hint_suggested": {
+        "en": "expected '{suggestion}' (the page MkDocs found with that name)",
+        "id": "Mungkin maksud Anda '{suggestion}': tulis '{suggestion}'.",
+    },
+    "publish.aborted_strict": {
+        "en": "Aborted with {count} warnings in strict mode!",
+        "id": "Dibatalkan: {count} peringatan dalam mode ketat (--strict). Perbaiki setiap peringatan di atas, "
+        "lalu bangun lagi.",
+    },
+    "publish.aborted_config": {
+        "en": "Aborted with a configuration error!",
+        "id": "Dibatalkan: ada kesalahan pengaturan di mkdocs.yml (lihat pesan di atas). Perbaiki, lalu bangun lagi.",
+    },
+    "publish.not_utf8": {
+        "en": "encoding: byte 0x{byte} at byte offset {offset} is not UTF-8 (the file seems to be saved as "
+        "Windows-1252 or another encoding), expected UTF-8: save the file as UTF-8 (in most editors: Save As, "
+        "then Encoding: UTF-8)",
+        "id": "bita 0x{byte} (posisi bita {offset}) bukan UTF-8: berkas ini tampaknya disimpan sebagai "
+        "Windows-1252 atau pengodean lain. Simpan berkasnya sebagai UTF-8 (di kebanyakan penyunting: Save As, "
+        "lalu Encoding: UTF-8).",
+    },
+    "publish.not_utf8_unlocated": {
+        "en": "encoding: {reason} (byte offset {offset}), expected UTF-8: save the file as UTF-8 (in most "
+        "editors: Save As, then Encoding: UTF-8)",
+        "id": "pengodean: {reason} (posisi bita {offset}). Simpan berkasnya sebagai UTF-8 (di kebanyakan "
+        "penyunting: Save As, lalu Encoding: UTF-8).",
+    },
+    "publish.too_deep_line": {
+        "en": "{subject}: nesting is too deep to render (Python's recursion limit was reached); this is its "
+        "deepest line, expected far fewer levels of lists, quotes or blocks inside each other",
+        "id": "{subject}: susunan bertingkatnya terlalu dalam untuk ditampilkan (batas rekursi Python "
+        "tercapai); ini baris terdalamnya. Kurangi tingkat daftar, kutipan, atau blok di dalam satu sama lain "
+        "(paling banyak {id_limit} lapis).",
+    },
+    "publish.too_deep": {
+        "en": "{subject}: nesting is too deep to render (Python's recursion limit was reached), expected far "
+        "fewer levels of lists, quotes or blocks inside each other",
+        "id": "{subject}: susunan bertingkatnya terlalu dalam untuk ditampilkan (batas rekursi Python "
+        "tercapai). Kurangi tingkat daftar, kutipan, atau blok di dalam satu sama lain (paling banyak "
+        "{id_limit} lapis).",
+    },
+    "publish.template_failed": {
+        "en": "{subject}: {error}{inner}, expected the template to render",
+        "id": "{subject}: {error}{inner}. Templat ini gagal ditampilkan: batalkan perubahan terakhir pada "
+        "templat (folder overrides/), lalu jalankan `make check` untuk datanya.",
+    },
+    "publish.macro_data": {
+        "en": "{subject}: {error}{inner}, expected data the macro can show (run `make check`, then look at the "
+        "data this macro lists)",
+        "id": "{subject}: {error}{inner}. Makro ini tidak bisa menampilkan datanya: jalankan `make check`, "
+        "lalu periksa data yang ditampilkan makro ini.",
+    },
+    "publish.macro_syntax": {
+        "en": "{subject}: {error}, expected a complete macro call such as {{{{ help_box() }}}}",
+        "id": "{subject}: {error}. Panggilan makro di sini belum lengkap: tulis lengkap seperti "
+        "{{{{ help_box() }}}}. Jika '{{{{' memang bagian dari teks, tulis {{{{ '{{{{' }}}} sebagai gantinya.",
+    },
+    "publish.macro_undefined": {
+        "en": "{subject}: {error}, expected a macro or value that exists (see hooks/macros.py)",
+        "id": "{subject}: {error}. Makro atau nilai ini tidak ada: periksa ejaannya (daftar makro ada di "
+        "hooks/macros.py, dan contohnya di halaman /pengelola/).",
+    },
+    "publish.macro_failed": {
+        "en": "{subject}: {error}{raised}, expected arguments and data the macro can use (see hooks/macros.py)",
+        "id": "{subject}: {error}{raised}. Makro ini gagal dengan argumen atau data ini: periksa argumennya "
+        "(lihat hooks/macros.py), lalu jalankan `make check`.",
+    },
+    "publish.stopped": {
+        "en": "{where}: the build stopped (exit status {code}), expected it to finish",
+        "id": "{where}: pembangunan berhenti (kode keluar {code}). Baca pesan di atas, perbaiki, lalu bangun lagi.",
+    },
+    "publish.crashed": {
+        "en": "{where}: {error}{raised}, expected the build to finish",
+        "id": "{where}: {error}{raised}. Pembangunan gagal karena kesalahan tak terduga: jalankan `make check`; "
+        "jika tidak ada masalah, kirim pesan ini kepada pengembang situs.",
+    },
+    "publish.theme_notice": {
+        "en": "Note: Material for MkDocs reaches end of life on 5 May 2027; what that means for this site: "
+        "decisions/0001-material-for-mkdocs-end-of-life.md",
+        "id": "Catatan: dukungan Material for MkDocs berakhir pada 5 Mei 2027; apa artinya bagi situs ini: "
+        "decisions/0001-material-for-mkdocs-end-of-life.md",
+    },
+    "serve.cannot_stage": {
+        "en": "{site}: cannot stage the rebuild next to the served folder or swap it in ({error})",
+        "id": "{site}: tidak bisa membangun ulang di sebelah folder yang disajikan atau menukarnya ({error}). "
+        "Periksa ruang disk dan izin tulis folder sementara.",
+    },
+    "serve.rebuild_failed": {
+        "en": "The rebuild failed: still serving the last good site. Fix the problem and save again.",
+        "id": "Gagal membangun ulang: pratinjau tetap menampilkan versi baik terakhir. Perbaiki masalah di atas, "
+        "lalu simpan lagi.",
+    },
+    "serve.first_failed": {
+        "en": "The first build failed: nothing to serve yet, and site/ was not touched. Fix the problem and save "
+        "again: the preview appears as soon as a build succeeds.",
+        "id": "Pembangunan pertama gagal: belum ada yang bisa ditampilkan, dan site/ tidak diubah. Perbaiki "
+        "masalah di atas, lalu simpan lagi: pratinjau muncul begitu pembangunan berhasil.",
+    },
+    "serve.placeholder_title": {
+        "en": "The site could not be built yet",
+        "id": "Situs belum bisa dibangun",
+    },
+    "serve.placeholder_text": {
+        "en": "Fix these problems and save the file: this page reloads as soon as a build succeeds.",
+        "id": "Perbaiki masalah berikut, lalu simpan berkasnya: halaman ini dimuat ulang begitu pembangunan "
+        "berhasil.",
+    },
+    "markdown.open_brackets": {
+        "en": "{count} '[' in this paragraph are never closed with ']' (this is the first), expected at most "
+        "{limit}: Markdown searches the rest of the paragraph for each one, which makes the build very slow; "
+        "close each '[' with ']', or write '\\[' for a bracket that is only text",
+        "id": "{count} tanda '[' di paragraf ini tidak pernah ditutup dengan ']' (ini yang pertama), paling "
+        "banyak {limit}: untuk setiap tanda, Markdown mencari penutupnya sampai akhir paragraf, sehingga situs "
+        "sangat lambat dibangun. Tutup setiap '[' dengan ']', atau tulis '\\[' untuk kurung yang hanya teks.",
+    },
+    "markdown.open_addresses": {
+        "en": "{count} link addresses '](' in this paragraph are never closed with ')' (this is the first), "
+        "expected at most {limit}: Markdown searches the rest of the paragraph for each one; close each "
+        "address with ')', as in [teks](alamat.md)",
+        "id": "{count} alamat tautan '](' di paragraf ini tidak pernah ditutup dengan ')' (ini yang pertama), "
+        "paling banyak {limit}: untuk setiap alamat, Markdown mencari penutupnya sampai akhir paragraf. Tutup "
+        "setiap alamat dengan ')', seperti [teks](alamat.md).",
+    },
+    "markdown.admonition_indent": {
+        "en": "this line is indented {actual} spaces, so Markdown does not read it as the body of the '{mark}' "
+        "block on line {opener} (the block stays empty and the text shows as an ordinary paragraph), expected "
+        "{expected} spaces: indent each line of the block's text {expected} spaces",
+        "id": "baris ini menjorok {actual} spasi, jadi Markdown tidak membacanya sebagai isi blok '{mark}' di "
+        "baris {opener} (kotaknya kosong dan teksnya tampil sebagai paragraf biasa). Tulis {expected} spasi di "
+        "awal setiap baris isi blok itu.",
+    },
+    "markdown.admonition_empty": {
+        "en": "this line is not indented, so the '{mark}' block on line {opener} is empty and this text shows "
+        "as an ordinary paragraph, expected the block's text indented {expected} spaces: indent each line of "
+        "it {expected} spaces (or leave a blank line after the block, if the text is not part of it)",
+        "id": "baris ini tidak menjorok, jadi blok '{mark}' di baris {opener} kosong dan teks ini tampil sebagai "
+        "paragraf biasa. Tulis {expected} spasi di awal setiap baris isi blok itu (atau sisakan satu baris "
+        "kosong sesudah blok, jika teks ini bukan isinya).",
+    },
+    "markdown.deep_brackets": {
+        "en": "brackets are nested {depth} levels deep here ('[' inside '['), expected at most {limit}: Markdown "
+        "searches each level again, which makes the build very slow; close the brackets sooner, or write '\\['"
+        " and '\\]' for brackets that are only text",
+        "id": "kurung siku bertingkat {depth} lapis di sini ('[' di dalam '['), paling banyak {limit}: Markdown "
+        "menelusuri setiap lapis lagi, sehingga situs sangat lambat dibangun. Tutup kurungnya lebih awal, atau "
+        "tulis '\\[' dan '\\]' untuk kurung yang hanya teks.",
     },
 }

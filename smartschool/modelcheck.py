@@ -17,9 +17,16 @@ from typing import Any, TypeVar
 import msgspec
 from msgspec import inspect as typeinfo
 
-from .models import ALIAS_PATTERN, CLOCK_PATTERN, MONTH_OR_DATE_PATTERN, SLUG_PATTERN, TEXT_PATTERN, URL_PATTERN
-from .models import FieldError
 from .messages import english, field_path, item_subject, kind_name, kind_of, say
+from .models import (
+    ALIAS_PATTERN,
+    CLOCK_PATTERN,
+    MONTH_OR_DATE_PATTERN,
+    SLUG_PATTERN,
+    TEXT_PATTERN,
+    URL_PATTERN,
+    FieldError,
+)
 from .problems import Problem, quoted
 from .text_rules import text_fault, text_faults
 from .yamlsource import YamlSource, double_quoted
@@ -131,13 +138,13 @@ def _hidden_comments(source: YamlSource, name: Callable[[Loc], tuple[str, Loc]])
     return problems
 
 
-def faults(raw: dict, model: type[msgspec.Struct], error: msgspec.ValidationError) -> list[Fault]:
+def faults(raw: dict[str, Any], model: type[msgspec.Struct], error: msgspec.ValidationError) -> list[Fault]:
     """Every fault of an item that msgspec refused; never empty."""
     found = _struct_faults(raw, _info(model), ())
     return found or [Fault((), _plain(str(error)))]  # a fault the walk does not know: msgspec's own words
 
 
-def _located(source: YamlSource, base: tuple, subject: str, fault: Fault) -> Problem:
+def _located(source: YamlSource, base: Loc, subject: str, fault: Fault) -> Problem:
     return source.problem((*base, *fault.loc), subject, field_path(fault.loc), fault.message, key=fault.key)
 
 
@@ -206,6 +213,8 @@ def _value_faults(value: Any, kind: typeinfo.Type, loc: Loc, expected: str) -> l
             if not value:
                 return [Fault(loc, say("field.list_empty", minimum=kind.min_length))]
             return [Fault(loc, say("field.list_short", count=len(value), minimum=kind.min_length))]
+        if kind.max_length is not None and len(value) > kind.max_length:
+            return [Fault(loc, say("field.list_long", count=len(value), maximum=kind.max_length))]
         return [
             fault
             for index, item in enumerate(value)

@@ -195,6 +195,41 @@ class AgendaStep(Model, kw_only=True):
     title: Annotated[Text, doc("What happens in this step.")]
     minutes: Annotated[PositiveInt, doc("How long it takes; steps add up to the module's duration.")]
     method: Annotated[Method, doc("How it is run: presentasi, diskusi-kelompok, studi-kasus …")]
+    core: Annotated[
+        bool,
+        doc(
+            "Part of the 40-minute plan (one school period). The first step (opening, group agreement, "
+            "safeguarding) and the last (closing: who to talk to) must be core; core steps add up to 30-40 minutes."
+        ),
+    ] = False
+    core_minutes: Annotated[
+        PositiveInt | None,
+        doc("A shorter length for this step in the 40-minute plan; not more than `minutes`. Only on core steps."),
+    ] = None
+
+
+class QuizQuestion(Model, kw_only=True):
+    """A quiz question without its answer, as public exports carry it (participants could read them there)."""
+
+    question: Annotated[Text, doc("The statement or question, in plain words.")]
+    options: Annotated[
+        list[Text],
+        doc('2-4 distinct choices; a true/false question has `["Benar", "Salah"]`.', min_length=2, max_length=4),
+    ]
+
+
+class QuizItem(QuizQuestion, kw_only=True):
+    """One question of a module's check of learning: true/false or multiple choice, with one right answer."""
+
+    answer: Annotated[Text, doc("The right choice: exactly one of `options`, written the same way.")]
+    explanation: Annotated[Text, doc("One line on why the answer is right (facilitator key and self-check only).")]
+
+
+class AgeNotes(Model, kw_only=True):
+    """What a facilitator changes for each school level of a youth module (SMP 12-14, SMA 15-18)."""
+
+    smp: Annotated[Text, doc("For SMP (12-14 years): language, examples, which activities to use or shorten.")]
+    sma: Annotated[Text, doc("For SMA (15-18 years): language, examples, which activities to use or shorten.")]
 
 
 class Source(Model, kw_only=True):
@@ -226,6 +261,18 @@ class Module(Model, kw_only=True):
     materials: Annotated[list[Text], doc("What the facilitator needs.")] = []
     discussion_questions: Annotated[list[Text], doc("Questions for discussion.", min_length=1)]
     take_home: Annotated[list[Text], doc("Points for participants to take home to families.", min_length=1)]
+    quiz: Annotated[
+        list[QuizItem],
+        doc(
+            "Check of learning: 3-6 questions (self-check, before/after sheet, answer key). Answers stay out of "
+            "participant views and public data exports.",
+            min_length=3,
+            max_length=6,
+        ),
+    ]
+    age_notes: Annotated[
+        AgeNotes | None, doc("What changes for SMP and SMA: required on youth modules, forbidden on adult ones.")
+    ] = None
     related: Annotated[list[Slug], doc("Ids of related modules.")] = []
     reviewed: Annotated[dt.date | None, doc("When the content (legal content above all) was last reviewed.")] = None
     sources: Annotated[list[Source], doc("Sources of the facts the module states.", min_length=1)]
@@ -235,7 +282,13 @@ class Contact(Model, kw_only=True):
     """One way to reach a help channel."""
 
     kind: Annotated[Literal["telepon", "whatsapp", "web"], doc("telepon, whatsapp or web.")]
-    value: Annotated[Text, doc("Number as it is dialled (`129`, `08111-129-129`) or the web address.")]
+    value: Annotated[
+        Text, doc("Number as it is dialled (digits and hyphens, e.g. a mobile number `0811-…`) or the web address.")
+    ]
+    extension: Annotated[
+        Annotated[str, Meta(pattern=r"^\d{1,6}$(?!\n)")] | None,
+        doc("Digits dialled after the call is answered (`8` for a line written `… ext. 8`); telephone only."),
+    ] = None
 
 
 class HelpChannel(Model, kw_only=True):
@@ -246,8 +299,12 @@ class HelpChannel(Model, kw_only=True):
     operator: Annotated[Text | None, doc("Who runs it, e.g. Kementerian PPPA.")] = None
     purpose: Annotated[Text, doc("What it is for, in plain words.")]
     contacts: Annotated[list[Contact], doc("Telephone, WhatsApp and web contacts.")] = []
-    note: Annotated[Text | None, doc("How to reach it where it has no direct contact.")] = None
+    note: Annotated[
+        Text | None, doc("How to reach it where it has no direct contact, or what it must not be mistaken for.")
+    ] = None
+    short_name: Annotated[Text | None, doc("Name in running text, e.g. `Polri 110`; `name` when not given.")] = None
     urgent: Annotated[bool, doc("Shown first and in the short help box.")] = False
+    crisis: Annotated[bool, doc("A crisis line for someone in distress: shown in the short help box too.")] = False
     status: Annotated[Literal["verified", "unverified"], doc("Only verified channels are published.")]
     verified: Annotated[dt.date, doc("When the details were last checked against the source.")]
     source: Annotated[

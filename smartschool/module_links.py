@@ -28,6 +28,7 @@ from .markdown_nesting import too_deep
 from .markdown_safety import INLINE_LINK, _visible_lines
 from .messages import say
 from .problems import quoted
+from .vocabulary import age_band_label
 
 DOCS_DIR = "docs"
 # The Markdown extensions of mkdocs.yml that make ids (tests/test_input_hygiene.py keeps the two lists equal).
@@ -48,9 +49,14 @@ TOC_CONFIG = {"permalink": True, "permalink_title": "Tautan ke bagian ini"}
 # see (glossary terms the text uses, events that name the module): a link to them is accepted.
 MATERIALS_HEADING = "Bahan yang diperlukan"  # only when the module lists materials
 RELATED_HEADING = "Modul terkait"  # only when the module names related modules
-HEADINGS_BEFORE = ("Pesan kunci", "Agenda", MATERIALS_HEADING)
+# Youth modules only: the SMP/SMA notes and the self-check.
+AGE_NOTES_HEADING = f"Untuk {age_band_label('smp')} dan {age_band_label('sma')}"
+SELF_CHECK_HEADING = "Cek pemahamanmu"
+HEADINGS_BEFORE = ("Pesan kunci", "Agenda", "Rencana 40 menit", MATERIALS_HEADING, AGE_NOTES_HEADING)
 HEADINGS_AFTER = (
     "Pertanyaan diskusi",
+    "Cek pemahaman: kunci jawaban",
+    SELF_CHECK_HEADING,
     "Untuk dibawa pulang",
     "Istilah dalam modul ini",
     "Sumber",
@@ -71,6 +77,7 @@ class ModulePage:
     body: str
     has_materials: bool = True
     has_related: bool = True
+    youth: bool = False  # a youth module's page has the SMP/SMA notes and the self-check
 
 
 @dataclass(frozen=True)
@@ -103,7 +110,12 @@ class SitePages:
         return self._anchors[page]
 
     def _ids_of(self, module: ModulePage) -> frozenset[str]:
-        left_out = {MATERIALS_HEADING: not module.has_materials, RELATED_HEADING: not module.has_related}
+        left_out = {
+            MATERIALS_HEADING: not module.has_materials,
+            RELATED_HEADING: not module.has_related,
+            AGE_NOTES_HEADING: not module.youth,
+            SELF_CHECK_HEADING: not module.youth,
+        }
         before, after = (
             [f"## {title}" for title in titles if not left_out.get(title)]
             for titles in (HEADINGS_BEFORE, HEADINGS_AFTER)
@@ -199,8 +211,8 @@ def _suggestion(path: str, bases: list[str], folder: str, anchor: str, pages: Si
     then its page's address `kurikulum/<track>/<id>/`), as a file, a `.md` file or a folder's index page."""
     for base in bases:
         target = posixpath.normpath(posixpath.join(base, path)) if path else base or "."
-        for candidate in (target, f"{target}.md", f"{target}/index.md"):
-            candidate = posixpath.normpath(candidate)
+        for written in (target, f"{target}.md", f"{target}/index.md"):
+            candidate = posixpath.normpath(written)
             if pages.has(candidate):
                 return posixpath.relpath(candidate, folder) + (f"#{anchor}" if anchor else "")
     return None

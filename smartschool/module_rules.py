@@ -8,11 +8,22 @@ from collections.abc import Callable, Collection, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
+from .admonitions import admonitions, inside
 from .curriculum import LoadedLesson, module_files
-from .markdown_nesting import MAX_NESTING, too_deep
+from .legal_block import KIND as LEGAL_KIND
+from .legal_block import LAW_NAME, has_legal_block, laws_outside_legal_blocks
+from .help_mentions import strings_in
+from .markdown_nesting import (
+    MAX_NESTING,
+    admonition_message,
+    bracket_message,
+    costly_brackets,
+    misindented_bodies,
+    too_deep,
+)
 from .markdown_safety import unsafe_constructs
-from .module_links import ModulePage, bad_links, site_pages
 from .messages import field_path, module_subject, say
+from .module_links import ModulePage, bad_links, site_pages
 from .problems import Problem, quoted
 from .sourcefiles import resolves_inside
 from .vocabulary import TRACK_AUDIENCES
@@ -211,12 +222,33 @@ def body_nesting_is_bounded(ctx: ModuleContext) -> Iterator[Problem]:
             )
 
 
+def body_brackets_are_bounded(ctx: ModuleContext) -> Iterator[Problem]:
+    """Few `[` and link addresses left open, and brackets nested only a few deep, in each paragraph: Markdown's
+    link patterns search the rest of the paragraph for each one (see smartschool.markdown_nesting)."""
+    for item in ctx.lessons:
+        for found in costly_brackets(item.lesson.body):
+            yield _body_problem(item, found.line, found.column, bracket_message(found))
+
+
+def body_blocks_hold_their_text(ctx: ModuleContext) -> Iterator[Problem]:
+    """The text of a `!!! type "title"` block (and `??? type`) is indented four spaces more than the opener:
+    otherwise Markdown leaves the block empty and shows the text as a paragraph (a safeguarding note, say)."""
+    for item in ctx.lessons:
+        for found in misindented_bodies(item.lesson.body):
+            message = admonition_message(found, item.source.body_line - 1)
+            yield _body_problem(item, found.line, found.column, message)
+
+
 def body_links_resolve(ctx: ModuleContext) -> Iterator[Problem]:
     """Relative links and images point to pages and files of the built site, and `#anchors` on a module page
     to its headings, as MkDocs resolves them (see smartschool.module_links)."""
     modules = {
         _page_of(item.lesson.module.track, item.lesson.id): ModulePage(
-            item.lesson.id, item.lesson.body, bool(item.lesson.module.materials), bool(item.lesson.module.related)
+            item.lesson.id,
+            item.lesson.body,
+            bool(item.lesson.module.materials),
+            bool(item.lesson.module.related),
+            item.lesson.module.track == "remaja",
         )
         for item in ctx.lessons
     }
@@ -268,6 +300,151 @@ def _admonition(body: str, start: re.Pattern[str]) -> str | None:
     return "\n".join(lines)
 
 
+# The 40-minute plan (one school period): core steps add up to at most CORE_MAX and at least CORE_MIN minutes (a
+# period is 40 minutes; below 30 the plan would leave too little of the lesson to be worth running on its own).
+CORE_MAX = 40
+CORE_MIN = 30
+
+
+def quiz_is_answerable(ctx: ModuleContext) -> Iterator[Problem]:
+    """Each quiz item's options are distinct, its answer is exactly one of them (written the same way), and its
+    explanation is one line (3-6 items and 2-4 options are the model's constraints)."""
+    for item in ctx.lessons:
+        for index, question in enumerate(item.lesson.module.quiz):
+            seen: set[str] = set()
+            for number, option in enumerate(question.options):
+                if option in seen:
+                    yield _problem(
+                        item, ("quiz", index, "options", number), say("quiz.option_twice", value=quoted(option))
+                    )
+                seen.add(option)
+            if question.answer not in question.options:
+                yield _problem(
+                    item,
+                    ("quiz", index, "answer"),
+                    say(
+                        "quiz.answer_not_option",
+                        value=quoted(question.answer),
+                        options=", ".join(quoted(o) for o in question.options),
+                    ),
+                )
+            if "\n" in question.explanation:
+                yield _problem(item, ("quiz", index, "explanation"), say("quiz.explanation_lines"))
+
+
+def core_plan_fits_a_period(ctx: ModuleContext) -> Iterator[Problem]:
+    """The 40-minute plan: the first step (opening, group agreement, safeguarding) and the last (closing: who to
+    talk to) are core; core steps (each `core_minutes`, else `minutes`) add up to CORE_MIN-CORE_MAX minutes;
+    `core_minutes` is only on core steps and not more than `minutes`."""
+    for item in ctx.lessons:
+        agenda = item.lesson.module.agenda
+        for index, step in enumerate(agenda):
+            if step.core_minutes is not None and not step.core:
+                yield _problem(item, ("agenda", index, "core_minutes"), say("core.minutes_not_core"))
+            elif step.core_minutes is not None and step.core_minutes > step.minutes:
+                yield _problem(
+                    item,
+                    ("agenda", index, "core_minutes"),
+                    say("core.minutes_above", core=step.core_minutes, minutes=step.minutes),
+                )
+        if not agenda[0].core:
+            yield _problem(item, ("agenda", 0), say("core.first"))
+        if not agenda[-1].core:
+            yield _problem(item, ("agenda", len(agenda) - 1), say("core.last"))
+        total = sum(step.core_minutes or step.minutes for step in agenda if step.core)
+        if not CORE_MIN <= total <= CORE_MAX:
+            yield _problem(item, ("agenda",), say("core.total", total=total, low=CORE_MIN, high=CORE_MAX))
+
+
+def age_notes_for_youth_only(ctx: ModuleContext) -> Iterator[Problem]:
+    """Youth modules say what changes for SMP and SMA (`age_notes`); adult modules do not have the field."""
+    for item in ctx.lessons:
+        module = item.lesson.module
+        if module.track == "remaja" and module.age_notes is None:
+            yield _problem(item, ("age_notes",), say("module.age_notes_missing"))
+        if module.track == "dewasa" and module.age_notes is not None:
+            yield _problem(item, ("age_notes",), say("module.age_notes_adult"))
+
+
+FICTIONAL_LABEL = "Contoh kasus (fiktif)"
+
+
+def fictional_cases_are_labelled(ctx: ModuleContext) -> Iterator[Problem]:
+    """Every `contoh` admonition's title starts with "Contoh kasus (fiktif)" (issue #15)."""
+    for item in ctx.lessons:
+        for block in admonitions(item.lesson.body):
+            if block.kind == "contoh" and not (block.title or "").startswith(FICTIONAL_LABEL):
+                yield _body_problem(
+                    item,
+                    block.line,
+                    block.title_column,
+                    say("module.contoh_title", value=quoted(block.title or ""), label=FICTIONAL_LABEL),
+                )
+
+
+def legal_blocks_are_dated_and_hold_the_law(ctx: ModuleContext) -> Iterator[Problem]:
+    """A module with a `hukum` block has `reviewed`; a law named in the body sits inside a `hukum` block (so it
+    always carries the review date and the legal-aid advice). The front matter is not checked: it holds no block."""
+    for item in ctx.lessons:
+        blocks = [b for b in admonitions(item.lesson.body) if b.kind == LEGAL_KIND]
+        if blocks and item.lesson.module.reviewed is None:
+            yield _body_problem(item, blocks[0].line, blocks[0].indent + 1, say("legal.not_reviewed"))
+        for found in laws_outside_legal_blocks(item.lesson.body):
+            yield _body_problem(item, found.line, found.column, say("legal.law_outside", value=quoted(found.words)))
+
+
+def front_matter_laws_are_covered(ctx: ModuleContext) -> Iterator[Problem]:
+    """A law named in the front matter (an aim, a key message, a quiz item …; source titles aside) needs what a
+    legal block gives the page: the module's `reviewed` date and a `hukum` block in the body, whose generated line
+    carries the review date and the legal-aid advice (CONTENT.md: every legal page shows both)."""
+    for item in ctx.lessons:
+        module = item.lesson.module
+        if module.reviewed is not None and has_legal_block(item.lesson.body):
+            continue
+        for path, value in strings_in(item.source.front.data, ()):
+            found = LAW_NAME.search(value)
+            if found and path[:1] != ("sources",):
+                yield _problem(item, path, say("legal.front_matter", value=quoted(found.group())))
+                break
+
+
+# Where the body gives an answer away outside a facilitator-only block (issue #14):
+# a paragraph or list item that starts "Jawaban:" or "Kunci jawaban";
+ANSWER_LABEL = re.compile(r"^\s*(?:(?:[-*+]|\d+[.)])\s+)?(?:[*_]{1,2})?(?:Jawaban\s*:|Kunci jawaban\b)", re.IGNORECASE)
+# a verdict ("Benar." / "Keliru." / "Salah.", bold or not) as the first word after a quoted statement in a list item;
+QUOTED_VERDICT = re.compile(r'^\s*(?:[-*+]|\d+[.)])\s+.*["\u201d][.,]?\s+(?:[*_]{1,2})?(Benar|Keliru|Salah)[.!]')
+# after a quiz-like heading, a verdict as the first word after a statement's end in a list item or paragraph.
+QUIZ_HEADING = re.compile(r"^#{2,6}\s.*\b(?:kuis|benar atau (?:salah|keliru)|cek pemahaman|mitos)", re.IGNORECASE)
+VERDICT_AFTER_STATEMENT = re.compile(r'[.?!"\u201d]\s+(?:[*_]{1,2})?(Benar|Keliru|Salah)[.!]')
+FACILITATOR_KINDS = {"fasilitator", "perlindungan"}
+
+
+def answers_stay_in_facilitator_blocks(ctx: ModuleContext) -> Iterator[Problem]:
+    """No answer key in body text outside a `fasilitator` (or `perlindungan`) block, where the text shows it:
+    see ANSWER_LABEL, QUOTED_VERDICT and, in a section under a quiz-like heading, VERDICT_AFTER_STATEMENT.
+    Quiz answers belong in the front matter's `quiz`, or in a `!!! fasilitator` block."""
+    for item in ctx.lessons:
+        body = item.lesson.body
+        blocks = admonitions(body)
+        quiz_section, fenced = False, False
+        for number, line in enumerate(body.splitlines(), 1):
+            if re.match(r"^\s*(```|~~~)", line):
+                fenced = not fenced
+            if fenced:
+                continue
+            if re.match(r"^#{1,6}\s", line):
+                quiz_section = bool(QUIZ_HEADING.match(line))
+                continue
+            if inside(blocks, number, FACILITATOR_KINDS):
+                continue
+            found = ANSWER_LABEL.match(line) or QUOTED_VERDICT.match(line)
+            if found is None and quiz_section:
+                found = VERDICT_AFTER_STATEMENT.search(line)
+            if found is not None:
+                column = (found.start(1) if found.lastindex else len(line) - len(line.lstrip())) + 1
+                yield _body_problem(item, number, column, say("module.answer_in_body"))
+
+
 RULES: tuple[Rule, ...] = (
     file_matches_id_and_track,
     id_not_reserved,
@@ -281,7 +458,16 @@ RULES: tuple[Rule, ...] = (
     youth_modules_carry_safeguarding,
     body_is_safe_markdown,
     body_nesting_is_bounded,
+    body_brackets_are_bounded,
+    body_blocks_hold_their_text,
     body_links_resolve,
+    quiz_is_answerable,
+    core_plan_fits_a_period,
+    age_notes_for_youth_only,
+    fictional_cases_are_labelled,
+    legal_blocks_are_dated_and_hold_the_law,
+    front_matter_laws_are_covered,
+    answers_stay_in_facilitator_blocks,
 )
 
 

@@ -102,8 +102,12 @@ def make_hostile(project: Path) -> None:
     for module in sorted((project / "curriculum").glob("*/*.md")):
         _, front, body = module.read_text("utf-8").split("---\n", 2)
         data = yaml.safe_load(front)
+        quiz = data.get("quiz") or []
+        answers = [item["options"].index(item["answer"]) for item in quiz]  # an answer must stay one of the options
         for path in paths:
             _set(data, path, hostile)
+        for item, answer in zip(quiz, answers, strict=True):
+            item["answer"] = item["options"][answer]
         module.write_text(f"---\n{yaml.safe_dump(data, allow_unicode=True, sort_keys=False)}---\n{body}", "utf-8")
     glossary = project / "data/glossary.yaml"
     terms = yaml.safe_load(glossary.read_text("utf-8"))

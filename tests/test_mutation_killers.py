@@ -214,7 +214,7 @@ def test_order_faults_and_duplicate_ids_name_the_event_and_the_value(tmp_path: P
 
 
 def test_with_no_valid_organisation_every_reference_says_none_is_defined(tmp_path: Path) -> None:
-    events = FAULTY_EVENTS.split("  - id: lanjutan-2019")[0]
+    events = FAULTY_EVENTS.split("  - id: lanjutan-2019", maxsplit=1)[0]
     problems = [p for p in _problems(tmp_path, events, "organizations: []\n") if p.startswith("data/events.yaml")]
     expected = "is not a known organisation, expected an id from data/organizations.yaml (none defined)"
     assert problems == [
@@ -397,7 +397,7 @@ def test_every_fault_of_a_glossary_alias_says_what_to_write(tmp_path: Path) -> N
 
 def test_a_channel_verified_more_than_a_year_ago_is_a_warning_at_its_date(tmp_path: Path) -> None:
     help_text = (
-        HELP.split("  - id: layanan-sekolah")[0]
+        HELP.split("  - id: layanan-sekolah", maxsplit=1)[0]
         .replace("08111-129-12a", "08111-129-129")
         .replace("kemenpppa.go.id/sapa", "https://kemenpppa.go.id/sapa")
     )
@@ -552,7 +552,7 @@ def test_nesting_deeper_than_eight_levels_is_named_where_it_goes_too_deep(tmp_pa
 
 def test_an_alias_with_several_brackets_is_cut_at_the_first(tmp_path: Path) -> None:
     """`A (B (C))` is the forms `A` and `B (C`: cut once, at the first bracket, not at spaces nor at every bracket."""
-    glossary = GLOSSARY.split("  - id: kbgo-lain")[0].replace(
+    glossary = GLOSSARY.split("  - id: kbgo-lain", maxsplit=1)[0].replace(
         'aliases: [KBGO (kekerasan berbasis gender online), K.B.G.O., "--", KBGO]',
         "aliases: [Kekerasan berbasis gender (KBGO), KBGO (kekerasan (online))]",
     )
@@ -669,7 +669,7 @@ def test_the_materials_and_related_headings_are_there_only_when_the_module_lists
 
 
 def test_an_alias_needs_only_its_first_and_last_character_to_be_a_letter_or_digit(tmp_path: Path) -> None:
-    glossary = GLOSSARY.split("  - id: kbgo-lain")[0].replace(
+    glossary = GLOSSARY.split("  - id: kbgo-lain", maxsplit=1)[0].replace(
         'aliases: [KBGO (kekerasan berbasis gender online), K.B.G.O., "--", KBGO]', "aliases: [K.B.G.O, Pasal 5]"
     )
     assert _help_problems(tmp_path, real("help.yaml"), glossary) == []
@@ -711,7 +711,7 @@ def test_in_indonesian_a_stale_channel_is_named_by_its_position(
 ) -> None:
     monkeypatch.setenv("SSO_LANG", "id")
     help_text = (
-        HELP.split("  - id: layanan-sekolah")[0]
+        HELP.split("  - id: layanan-sekolah", maxsplit=1)[0]
         .replace("08111-129-12a", "08111-129-129")
         .replace("kemenpppa.go.id/sapa", "https://kemenpppa.go.id/sapa")
     )

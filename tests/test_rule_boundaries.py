@@ -11,11 +11,10 @@ from pathlib import Path
 import pytest
 
 from helpers import VALID_EVENT, problems_for, real_module, write_data, write_module
+from sitebuild import ROOT
 from smartschool.help_rules import is_stale
 from smartschool.models import HelpChannel
 from smartschool.project import load_project
-
-from sitebuild import ROOT
 
 
 def _event_problems(tmp_path: Path, **changes: str) -> list[str]:
