@@ -11,7 +11,6 @@ from mkdocs.structure.pages import Page
 from smartschool.project import current_project
 from smartschool.reference_pages import abbreviations
 
-
 _definitions = ""  # the abbreviation lines of the current build
 
 

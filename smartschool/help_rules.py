@@ -7,8 +7,8 @@ from collections.abc import Iterator
 from datetime import date, timedelta
 
 from .common_rules import duplicate_ids
-from .models import URL_PATTERN, GlossaryTerm, HelpChannel
 from .messages import field_path, item_subject, say
+from .models import URL_PATTERN, GlossaryTerm, HelpChannel
 from .problems import Problem, quoted
 from .text_rules import text_fault
 from .yamlsource import YamlSource
@@ -30,6 +30,13 @@ def check_channels(source: YamlSource, channels: list[tuple[int, HelpChannel]]) 
                 yield source.problem(where, subject, name, say("help.not_phone", value=quoted(contact.value)))
             if contact.kind == "web" and not URL.search(contact.value):
                 yield source.problem(where, subject, name, say("help.not_web", value=quoted(contact.value)))
+            if contact.extension is not None and contact.kind != "telepon":
+                yield source.problem(
+                    ("channels", index, "contacts", c, "extension"),
+                    subject,
+                    field_path(("contacts", c, "extension")),
+                    say("help.extension_not_phone"),
+                )
         if not channel.contacts and not channel.note:
             yield source.problem(("channels", index), subject, "contacts", say("help.unreachable"))
 

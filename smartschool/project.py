@@ -3,25 +3,26 @@
 from __future__ import annotations
 
 import gc
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Collection, Iterable, Iterator
 from concurrent.futures import Future, ThreadPoolExecutor
 from contextlib import contextmanager
 from dataclasses import dataclass
-from functools import cached_property
 from datetime import date
+from functools import cached_property
 from pathlib import Path
 from typing import TypeVar
 
 from msgspec import Struct
 
+from .common_rules import unique_ids
 from .curriculum import Lesson, load_lessons, module_files
 from .docs_pages import check_sources
 from .event_rules import EventContext, check_events
-from .module_rules import ModuleContext, check_modules
-from .common_rules import unique_ids
+from .help_mentions import check_mentions
 from .help_rules import check_channels, check_terms, stale_channels
 from .modelcheck import check_items
 from .models import Event, GlossaryTerm, HelpChannel, Organization
+from .module_rules import ModuleContext, check_modules
 from .problems import DataError, Problem
 from .yamlsource import YamlSource, read_yaml
 
@@ -171,6 +172,9 @@ def _validate(
 
     help_source, channels, found = _load_list(root, HELP_FILE, "channels", HelpChannel, "channel", check_channels)
     problems += found
+    if help_source is not None:  # `[[bantuan:<id>]]` in modules and docs/ names a published channel
+        published = {c.id for _, c in channels if c.status == "verified"}
+        problems += check_mentions(root, loaded, published, _raw_ids(help_source.data, "channels"))
     _, terms, found = _load_list(root, GLOSSARY_FILE, "terms", GlossaryTerm, "term", check_terms)
     problems += found
 
@@ -200,7 +204,7 @@ def _load_list(
     return source, items, problems + found + list(rules(source, items))
 
 
-class _AnyId(frozenset):
+class _AnyId(frozenset[str]):
     """Every id: what the events file holds when it cannot be read (its own problem is reported, and a module's
     link to an event page is then not reported as broken too)."""
 
@@ -208,10 +212,12 @@ class _AnyId(frozenset):
         return True
 
 
-def _event_ids_once_read(events_read: Future[tuple[YamlSource | None, list[Problem]]]) -> Callable[[], set[str]]:
+def _event_ids_once_read(
+    events_read: Future[tuple[YamlSource | None, list[Problem]]],
+) -> Callable[[], Collection[str]]:
     """The ids in the events file, asked for when needed: waiting for the file only then."""
 
-    def event_ids() -> set[str]:
+    def event_ids() -> Collection[str]:
         source, _ = events_read.result()
         return _raw_ids(source.data, "events") if source is not None else _AnyId()
 
@@ -234,10 +240,12 @@ def load_project(root: Path, today: date | None = None) -> Project:
     return project
 
 
-_CACHE: dict[Path, tuple[tuple, Project]] = {}
+# A source file's path, size in bytes and modification time in nanoseconds (see _size_and_time).
+FileStamp = tuple[str, int, int]
+_CACHE: dict[Path, tuple[tuple[tuple[FileStamp, ...], date | None], Project]] = {}
 
 
-def _fingerprint(root: Path) -> tuple:
+def _fingerprint(root: Path) -> tuple[FileStamp, ...]:
     """What changes when any source file changes: names, sizes and modification times (a broken link counts by
     its name, so that it is reported rather than a traceback)."""
     files = sorted([*root.glob("data/*.yaml"), *root.glob("curriculum/**/*.md"), *root.glob("docs/**/*.md")])

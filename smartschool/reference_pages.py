@@ -2,44 +2,33 @@
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 from datetime import date
+from itertools import groupby
 from typing import TypeVar
 
 from markupsafe import escape
 
 from . import dates
+from .help_mentions import Link, channels_by_id, contact_link, international_number, replace_mentions
 from .help_rules import is_stale
-from .models import Contact, Event, GlossaryTerm, Organization, PartnerClass
+from .models import Event, GlossaryTerm, HelpChannel, Organization, PartnerClass
 from .project import Project
 from .render import render
 
-
-@dataclass(frozen=True)
-class Link:
-    href: str
-    text: str
-    label: str
+__all__ = ["Link", "contact_link", "international_number"]  # re-exported: the links are made in help_mentions
 
 
-def international_number(number: str) -> str:
-    """`08111-129-129` as `628111129129`; short numbers such as `129` stay as they are."""
-    digits = re.sub(r"\D", "", number)
-    if number.startswith("+"):
-        return digits
-    return "62" + digits[1:] if digits.startswith("0") else digits
+def mention_help(project: Project, markdown: str) -> str:
+    """`markdown` with every `[[bantuan:<id>]]` replaced by the channel's name and linked contacts (see
+    smartschool.help_mentions; module text is untrusted, so this is our code with everything escaped)."""
+    return replace_mentions(markdown, channels_by_id(project.published_channels()))
 
 
-def contact_link(contact: Contact) -> Link:
-    """A `tel:` link, a `https://wa.me/…` link, or the web address itself."""
-    if contact.kind == "telepon":
-        digits = re.sub(r"\D", "", contact.value)
-        href = f"tel:+{international_number(contact.value)}" if digits.startswith("0") else f"tel:{digits}"
-        return Link(href, contact.value, "Telepon")
-    if contact.kind == "whatsapp":
-        return Link(f"https://wa.me/{international_number(contact.value)}", contact.value, "WhatsApp")
-    return Link(contact.value, contact.value.removeprefix("https://").removeprefix("http://"), "Situs web")
+def verified_groups(channels: list[HelpChannel]) -> list[tuple[date, list[HelpChannel]]]:
+    """The channels grouped by their `verified` date, oldest date first (for "diverifikasi … pada …")."""
+    ordered = sorted(channels, key=lambda c: c.verified)
+    return [(day, list(group)) for day, group in groupby(ordered, key=lambda c: c.verified)]
 
 
 def help_channels(project: Project, today: date) -> str:
@@ -54,9 +43,17 @@ def help_channels(project: Project, today: date) -> str:
 
 
 def help_box(project: Project, base: str = "") -> str:
-    """A short box with the urgent channels and a link to the help page."""
-    urgent = [c for c in project.published_channels() if c.urgent]
-    return render("help_box.html", channels=urgent, link=contact_link, base=base)
+    """A short box with the urgent channels and the crisis lines (`urgent`, `crisis` in data/help.yaml), the date
+    each was last verified (from the data), and a link to the help page."""
+    shown = [c for c in project.published_channels() if c.urgent or c.crisis]
+    return render(
+        "help_box.html",
+        channels=shown,
+        link=contact_link,
+        base=base,
+        groups=verified_groups(shown),
+        long_date=dates.long_date,
+    )
 
 
 def glossary(project: Project) -> str:
