@@ -8,6 +8,9 @@ build runs several times, full and plain interleaved, and the best time counts (
 build and of the processes it starts, Pagefind among them, which a busy machine disturbs less). It prints one
 table, writes it as JSON, and asserts nothing about time.
 
+PDFs (`make site` makes them; the sized builds above do not): the real project is built with and without them,
+and the difference is reported in seconds (wall and CPU) with the PDFs' count and bytes.
+
 Search: the size of the Pagefind bundle (`site/pagefind/`: index chunks, result fragments, filters, metadata,
 script and WebAssembly), and what one one-word query downloads, measured in Chromium (the test dependencies): the
 site is served locally, the search dialog is opened and the word typed at once, and every response under
@@ -76,9 +79,28 @@ def build_env() -> dict[str, str]:
     """The builds' environment. Bytecode caching stays on even where the shell turns it off
     (PYTHONDONTWRITEBYTECODE): installed libraries were byte-compiled by pip, so without a cache only this
     project's modules would be compiled afresh on every build, a cost no normal install pays."""
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "SSO_BUILD_DATE": "2026-11-28"}
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "SSO_BUILD_DATE": "2026-11-28", "SSO_PDF": "0"}
     env.pop("PYTHONDONTWRITEBYTECODE", None)
     return env
+
+
+def pdf_figures(work: Path, repeat: int = 2) -> dict[str, float]:
+    """What the PDFs cost (smartschool.pdfs): the real project built with `SSO_PDF=1` and with `SSO_PDF=0`,
+    interleaved, best of `repeat` each; the difference in wall and CPU seconds, and the PDFs' count and bytes."""
+    config, env = ROOT / "mkdocs.yml", build_env()
+    with_pdfs, without = [], []
+    for _ in range(repeat):
+        with_pdfs.append(build(config, work / "pdf-on", {**env, "SSO_PDF": "1"}))
+        without.append(build(config, work / "pdf-off", env))
+    pdfs = [p.stat().st_size for p in (work / "pdf-on").rglob("*.pdf")]
+    return {
+        "pdf_count": len(pdfs),
+        "pdf_bytes": sum(pdfs),
+        "pdf_max_bytes": max(pdfs, default=0),
+        "pdf_s": min(run[0] for run in with_pdfs) - min(run[0] for run in without),
+        "pdf_cpu_s": min(run[2] for run in with_pdfs) - min(run[2] for run in without),
+        "build_with_pdfs_s": min(run[0] for run in with_pdfs),
+    }
 
 
 def _drop_block(lines: list[str], header: str, indent: str) -> list[str]:
@@ -252,6 +274,8 @@ def main() -> int:
             rows.append(run_size(events, modules, Path(folder)))
         print("validating 10000 events × 1000 modules …", file=sys.stderr, flush=True)
         big_validation = run_validation_only(10_000, 1_000, Path(folder))
+        print("building the real project with and without its PDFs …", file=sys.stderr, flush=True)
+        pdf = pdf_figures(Path(folder))
 
     header = (
         "events",
@@ -305,6 +329,11 @@ def main() -> int:
     if not all(r["queries"] for r in rows):
         print("query sizes: n/a (they are measured in Chromium: install the test dependencies, `make test`)")
     print(f"validation of 10000 events and 1000 modules: {big_validation:.2f} s")
+    print(
+        f"PDFs of the real project: {pdf['pdf_count']} files, {pdf['pdf_bytes'] / 1024:.0f} KB "
+        f"(largest {pdf['pdf_max_bytes'] / 1024:.0f} KB); +{pdf['pdf_s']:.1f} s wall, +{pdf['pdf_cpu_s']:.1f} s CPU "
+        f"(build with PDFs {pdf['build_with_pdfs_s']:.1f} s)"
+    )
     by_size = {(r["events"], r["modules"]): r for r in rows}
     if (100, 200) in by_size and (1000, 1000) in by_size:
         ratio = by_size[(1000, 1000)]["per_page_ms"] / by_size[(100, 200)]["per_page_ms"]
@@ -313,7 +342,10 @@ def main() -> int:
     print(f"machine: {machine}")
     args.json.parent.mkdir(parents=True, exist_ok=True)
     args.json.write_text(
-        json.dumps({"machine": machine, "rows": rows, "validation_10000x1000_s": big_validation}, indent=2), "utf-8"
+        json.dumps(
+            {"machine": machine, "rows": rows, "validation_10000x1000_s": big_validation, "pdf": pdf}, indent=2
+        ),
+        "utf-8",
     )
     print(f"wrote {args.json}")
     return 0

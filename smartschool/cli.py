@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from pathlib import Path
 
@@ -56,6 +57,7 @@ def _build(args: argparse.Namespace) -> int:
 
     root = Path(args.root).resolve()
     site_dir = Path(args.site_dir)
+    os.environ.setdefault("SSO_PDF", "1")  # the published site has its PDFs (smartschool.pdfs); SSO_PDF=0: none
     return publish(root, (site_dir if site_dir.is_absolute() else root / site_dir).resolve(), strict=args.strict)
 
 

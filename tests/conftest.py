@@ -2,9 +2,8 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import os
+from pathlib import Path
 
 import pytest
 from hypothesis import settings
@@ -14,6 +13,8 @@ from sitebuild import build_real_site_once, copy_project, remove_built_site
 # The tests assert the English form of every message (tests/test_messages_id.py asserts the Indonesian one, the
 # maintainers' default); set before any test runs, so subprocess builds and checks inherit it too.
 os.environ.setdefault("SSO_LANG", "en")
+# Builds in the tests make no PDFs (`python -m smartschool build` would): tests/test_pdfs.py builds them once.
+os.environ.setdefault("SSO_PDF", "0")
 
 # In CI, property tests use a fixed seed so a run can be repeated exactly; locally they explore anew.
 settings.register_profile("ci", derandomize=True, print_blob=True)
