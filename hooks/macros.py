@@ -89,6 +89,19 @@ def define_env(env: Any) -> None:
         return curriculum_pages.day_plan(project(), start, items, base())
 
     @env.macro
+    def letter_modules(track: str = "remaja") -> str:
+        """The modules of a track with their summaries, for the parent letter (smartschool.planner_pages)."""
+        from smartschool import planner_pages
+
+        return planner_pages.letter_modules(project(), track)
+
+    @env.macro
+    def self_check(module_id: str) -> str:
+        """A module's quiz as a self-check (details/summary; instant feedback with script; stores nothing). The page
+        writes its own heading above it, e.g. `## Cek pemahamanmu`."""
+        return curriculum_pages.self_check_html(project(), module_id, base(), heading=False)
+
+    @env.macro
     def module_table() -> str:
         """Every module with its track and duration."""
         return curriculum_pages.module_table(project(), base())

@@ -9,7 +9,7 @@ from mkdocs.structure.files import Files
 from mkdocs.structure.nav import Navigation, Section
 from mkdocs.structure.pages import Page
 
-from smartschool.navigation import SECTION_TITLES, UNDER_ABOUT, menu_rank
+from smartschool.navigation import SECTION_TITLES, UNDER_ABOUT, menu_rank, page_rank
 
 
 def _key(item: object) -> str:
@@ -25,6 +25,7 @@ def _label_sections(items: list) -> None:
     for item in items:
         if isinstance(item, Section):
             item.title = SECTION_TITLES.get(_key(item), item.title)
+            item.children.sort(key=lambda child: page_rank(child.file.src_uri) if isinstance(child, Page) else (0, ""))
             _label_sections(item.children)
 
 
@@ -41,7 +42,9 @@ def on_nav(nav: Navigation, config: MkDocsConfig, files: Files) -> Navigation:
             about.children.extend(section.children)
         items = [i for i in items if i not in moved]
     _label_sections(items)
-    pages = sorted(nav.pages, key=lambda page: menu_rank(page.file.src_uri))  # stable: order within kept
+    pages = sorted(  # stable: order within a section kept, except where PAGE_ORDER sets it
+        nav.pages, key=lambda page: (menu_rank(page.file.src_uri), page_rank(page.file.src_uri))
+    )
     for index, page in enumerate(pages):
         page.previous_page = pages[index - 1] if index > 0 else None
         page.next_page = pages[index + 1] if index + 1 < len(pages) else None

@@ -42,9 +42,40 @@ SECTION_TITLES = {
 }
 
 
+# Pages of a hand-written section in the order a reader needs them (file names without `.md`, by section folder):
+# the index page first, then these, then any other page of the section by file name. Sections not listed keep
+# MkDocs' order.
+PAGE_ORDER: dict[str, tuple[str, ...]] = {
+    "guru": (
+        "menjalankan-workshop",
+        "perencana",
+        "surat-orang-tua",
+        "formulir-evaluasi-dewasa",
+        "formulir-evaluasi-remaja",
+        "tanya-jawab-fasilitator",
+        "protokol-pengungkapan",
+        "daftar-periksa-sekolah",
+    ),
+}
+
+
+def page_rank(src_uri: str) -> tuple[int, str]:
+    """Where a page comes within its section (PAGE_ORDER): `(-1, "")` for the index, `(position, "")` for a page
+    listed there, `(len(listed), name)` for one that is not; `(0, "")` for every page of an unlisted section, so a
+    stable sort keeps MkDocs' order there."""
+    folder, _, name = src_uri.rpartition("/")
+    if folder not in PAGE_ORDER:
+        return (0, "")
+    stem = name.removesuffix(".md")
+    listed = PAGE_ORDER[folder]
+    if stem == "index":
+        return (-1, "")
+    return (listed.index(stem), "") if stem in listed else (len(listed), stem)
+
+
 def menu_rank(src_uri: str) -> int:
     """Where a page's top-level entry comes in the menu: READER_ORDER, the sections under "Tentang" with it,
     anything unknown last."""
-    first = src_uri.split("/")[0] if "/" in src_uri else ""
+    first = src_uri.split("/", maxsplit=1)[0] if "/" in src_uri else ""
     first = "tentang" if first in UNDER_ABOUT else first
     return READER_ORDER.index(first) if first in READER_ORDER else len(READER_ORDER)
