@@ -60,6 +60,7 @@ def content_security_policy(script_hashes: list[str], *, live_reload: bool = Fal
         "font-src": ["'self'"],
         "connect-src": ["'self'"] + (["ws:"] if live_reload else []),
         "worker-src": ["'self'"],
+        "manifest-src": ["'self'"],  # the web app manifest (`default-src` covers it; said outright)
         "object-src": ["'none'"],
         "base-uri": ["'self'"],
         "form-action": ["'none'"],

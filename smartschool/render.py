@@ -5,12 +5,21 @@ from __future__ import annotations
 import hashlib
 import json
 import re
+from collections.abc import Callable
 from datetime import date
 from functools import cache
 from pathlib import Path
+from typing import TypedDict, Unpack
 
 import jinja2
-from jinja2 import Environment, FileSystemBytecodeCache, PackageLoader, StrictUndefined, select_autoescape
+from jinja2 import (
+    Environment,
+    FileSystemBytecodeCache,
+    PackageLoader,
+    StrictUndefined,
+    Undefined,
+    select_autoescape,
+)
 
 from . import dates
 from .clock import Slot, slots
@@ -18,11 +27,21 @@ from .exports import event_json_ld
 from .models import Day, Event
 from .project import Project
 from .timeline import timeline
-from .vocabulary import AUDIENCES, EVENT_STATUSES, METHODS, TRACKS
+from .vocabulary import AUDIENCES, AUDIENCES_IN_TEXT, EVENT_STATUSES, METHODS, TRACKS
+
+
+class Settings(TypedDict, total=False):
+    """The `jinja2.Environment` arguments the site sets, and that `environment()` may override."""
+
+    autoescape: bool | Callable[[str | None], bool]
+    undefined: type[Undefined]
+    trim_blocks: bool
+    lstrip_blocks: bool
+    keep_trailing_newline: bool
 
 
 # The settings every template is rendered with; `environment()` may override them (tests do).
-SETTINGS: dict[str, object] = {
+SETTINGS: Settings = {
     "autoescape": select_autoescape(default=True, default_for_string=True),
     "undefined": StrictUndefined,
     "trim_blocks": True,
@@ -56,11 +75,12 @@ def compile_key(env: Environment) -> str:
     return hashlib.sha256(repr(parts).encode("utf-8")).hexdigest()[:16]
 
 
-def environment(cache_dir: str | None = None, **overrides: object) -> Environment:
+def environment(cache_dir: str | None = None, **overrides: Unpack[Settings]) -> Environment:
     """A template environment with `SETTINGS` (and `overrides`), the project's filters, and a bytecode cache in
     `cache_dir` (default: a per-user temporary folder) whose file names carry `compile_key`, so a build does
     not compile unchanged templates again and never reuses code compiled under other settings."""
-    env = Environment(loader=PackageLoader("smartschool", "templates"), **{**SETTINGS, **overrides})
+    settings: Settings = {**SETTINGS, **overrides}
+    env = Environment(loader=PackageLoader("smartschool", "templates"), **settings)
     env.bytecode_cache = FileSystemBytecodeCache(cache_dir, pattern=f"__sso_{compile_key(env)}_%s.cache")
     env.filters.update(
         date_range=lambda e: dates.date_range(e.start, e.end),
@@ -68,6 +88,7 @@ def environment(cache_dir: str | None = None, **overrides: object) -> Environmen
         weekday_date=dates.weekday_date,
         month_or_date=dates.month_or_date,
         audience=AUDIENCES.__getitem__,
+        audience_in_text=AUDIENCES_IN_TEXT.__getitem__,
         method=METHODS.__getitem__,
         status=EVENT_STATUSES.__getitem__,
         track=TRACKS.__getitem__,
@@ -173,7 +194,7 @@ def day_schedule(project: Project, day: Day) -> list[Slot]:
     """A day's timed programme: each module block lasts as long as the module."""
     if day.schedule is None:
         return []
-    blocks = []
+    blocks: list[tuple[str, int, str | None, str | None]] = []
     for item in day.schedule.items:
         if item.module:
             module = project.lesson(item.module).module
