@@ -19,7 +19,7 @@ from smartschool.curriculum_pages import (
     track_page_markdown,
     track_pages,
 )
-from smartschool.navigation import trim_section
+from smartschool.navigation import drop_pages, trim_section
 from smartschool.paging import source_of
 from smartschool.project import current_project
 from smartschool.vocabulary import TRACKS
@@ -60,23 +60,7 @@ def on_nav(nav: Navigation, config: MkDocsConfig, files: Files) -> Navigation:
 
     sheets = {source_of(sheet_url(lesson)) for lesson in project.lessons}
 
-    def not_a_sheet(item: object) -> bool:
-        """Before/after sheets are linked from their lesson, not listed: drop them and the folder MkDocs makes."""
-        if isinstance(item, Page):
-            return item.file.src_uri not in sheets
-        if isinstance(item, Section):
-            item.children = [child for child in item.children if not_a_sheet(child)]
-            return bool(item.children)
-        return True
-
-    nav.items = [item for item in nav.items if not_a_sheet(item)]
-    nav.pages = [page for page in nav.pages if page.file.src_uri not in sheets]
-    # the footer's previous/next skip them
-    for before, after in zip([None, *nav.pages], [*nav.pages, None], strict=True):
-        if after is not None:
-            after.previous_page = before
-        if before is not None:
-            before.next_page = after
+    drop_pages(nav, sheets)  # linked from their lesson, not listed
 
     def visit(items: list) -> None:
         for item in items:

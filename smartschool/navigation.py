@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
-from typing import TypeVar
+from collections.abc import Callable, Collection, Sequence
+from typing import Any, TypeVar
 
 # A section with more pages than this lists none of them in the menu; its index page lists them instead.
 MAX_SECTION_PAGES = 25
@@ -19,6 +19,29 @@ def trim_section(
     if len(pages) <= limit:
         return list(children)
     return [child for child in children if is_index(child) or not is_page(child)]
+
+
+def drop_pages(nav: Any, sources: Collection[str]) -> None:
+    """Take the pages whose source path (`Page.file.src_uri`) is in `sources` out of an MkDocs `Navigation`, in
+    place: out of the menu (`nav.items`, sections left empty go too) and out of the previous/next chain
+    (`nav.pages`, relinked). The pages are still built. Duck-typed on MkDocs' structure (a page has `file`, a
+    section `children`), so this package keeps not importing MkDocs."""
+
+    def keep(item: Any) -> bool:
+        if hasattr(item, "file"):
+            return item.file.src_uri not in sources
+        if hasattr(item, "children"):
+            item.children = [child for child in item.children if keep(child)]
+            return bool(item.children)
+        return True
+
+    nav.items = [item for item in nav.items if keep(item)]
+    nav.pages = [page for page in nav.pages if page.file.src_uri not in sources]
+    for before, after in zip([None, *nav.pages], [*nav.pages, None], strict=True):
+        if after is not None:
+            after.previous_page = before
+        if before is not None:
+            before.next_page = after
 
 
 # The menu in the order readers come: the home page, the four reader doors, then the curriculum, events, help
