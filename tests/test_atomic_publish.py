@@ -9,18 +9,16 @@ import os
 import shutil
 import subprocess
 import sys
-from collections.abc import Callable
 from datetime import date
 from pathlib import Path
-from types import SimpleNamespace
 
-import jinja2
 import pytest
 from mkdocs.utils.meta import get_data
 
-from sitebuild import ROOT, SITE_URL, copy_project, identical_tree
+from sitebuild import ROOT, copy_project, identical_tree
 from smartschool.project import load_project_cached
 from smartschool.publish import explain, lines_before_body, located_link_warnings, new_staging_dir, swap_into_place
+from staged import build_good_site, copy_with_site, raised_on_page, render_like_macros, staged_build
 
 MODULE = "curriculum/dewasa/bentuk-esa-online.md"
 MODULE_HEADING = "\n## Pembukaan dan kesepakatan kelompok\n"
@@ -29,28 +27,14 @@ ABOUT_HEADING = "\n## Programnya\n"
 KEPT = "was left as it was"
 
 
-def staged_build(project: Path) -> subprocess.CompletedProcess[str]:
-    """`python -m smartschool build --strict` of `project`, into its site/ (the default), as `make site` runs it."""
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "SSO_BUILD_DATE": "2026-11-28", "SITE_URL": SITE_URL}
-    command = [sys.executable, "-m", "smartschool", "--root", str(project), "build", "--strict"]
-    return subprocess.run(command, cwd=project, env=env, capture_output=True, text=True, timeout=300)
-
-
 @pytest.fixture(scope="module")
 def good_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """site/ as a staged build of an unchanged copy of the project made it; the tests only read it."""
-    project = copy_project(tmp_path_factory.mktemp("good") / "project")
-    result = staged_build(project)
-    assert result.returncode == 0, result.stdout + result.stderr
-    return project / "site"
+    return build_good_site(tmp_path_factory)
 
 
 @pytest.fixture
 def project(good_site: Path, tmp_path: Path) -> Path:
-    """A copy of the project whose site/ is the good build, for a test to break."""
-    project = copy_project(tmp_path / "project")
-    shutil.copytree(good_site, project / "site", symlinks=True)
-    return project
+    return copy_with_site(good_site, tmp_path)
 
 
 def _edit(path: Path, old: str, new: str) -> None:
@@ -199,24 +183,6 @@ def test_a_successful_build_replaces_the_site_in_one_step(project: Path, good_si
 # MkDocs holds the page it works on in a local named `page` (mkdocs.commands.build); these raise the same way.
 
 
-def _raised_on_page(src_uri: str, path: Path | None, action: Callable[[], object]) -> BaseException:
-    page = SimpleNamespace(file=SimpleNamespace(src_uri=src_uri, abs_src_path=str(path) if path else None))
-    try:
-        action()
-    except BaseException as error:  # noqa: BLE001 - SystemExit included, as mkdocs-macros raises it
-        assert page.file.src_uri == src_uri
-        return error
-    raise AssertionError("nothing was raised")
-
-
-def _render_like_macros(markdown: str) -> None:
-    """mkdocs-macros with on_error_fail: render the page's Markdown as a template, exit on any error."""
-    try:
-        jinja2.Environment(undefined=jinja2.StrictUndefined).from_string(markdown).render()
-    except Exception:
-        sys.exit(100)
-
-
 def _page_file(tmp_path: Path, body: str) -> Path:
     path = tmp_path / "docs/tentang/index.md"
     path.parent.mkdir(parents=True)
@@ -234,7 +200,7 @@ def _page_file(tmp_path: Path, body: str) -> Path:
 def test_explain_counts_a_macro_error_line_in_the_file(tmp_path: Path, call: str, located: str) -> None:
     path = _page_file(tmp_path, f"# Tentang\n\nTeks {call}\n")
     markdown, _ = get_data(path.read_text("utf-8"))  # the page's Markdown as MkDocs hands it to the macros
-    error = _raised_on_page("tentang/index.md", path, lambda: _render_like_macros(markdown))
+    error = raised_on_page("tentang/index.md", path, lambda: render_like_macros(markdown))
     assert isinstance(error, SystemExit)
     line = _line_of(path, call)
     assert markdown.splitlines()[line - lines_before_body(path.read_text("utf-8")) - 1] == f"Teks {call}"
@@ -246,7 +212,7 @@ def test_explain_locates_a_page_that_is_not_utf8(tmp_path: Path) -> None:
     path = _page_file(tmp_path, "# Tentang\n\nKafe\n")
     raw = path.read_bytes().replace(b"Kafe", "Café ça".encode("cp1252"))
     path.write_bytes(raw)
-    error = _raised_on_page("tentang/index.md", path, lambda: path.read_text(encoding="utf-8-sig"))
+    error = raised_on_page("tentang/index.md", path, lambda: path.read_text(encoding="utf-8-sig"))
     offset = raw.index(b"\xe9")
     line = raw.count(b"\n", 0, offset) + 1
     (message,) = explain(error, tmp_path)
@@ -262,7 +228,7 @@ def test_explain_names_the_deepest_line_on_a_recursion_error(tmp_path: Path) -> 
     def render(depth: int = 0) -> int:
         return render(depth + 1) + 1
 
-    error = _raised_on_page("tentang/index.md", path, render)
+    error = raised_on_page("tentang/index.md", path, render)
     assert isinstance(error, RecursionError)
     (message,) = explain(error, tmp_path)
     deepest = _line_of(path, "                - butir")
@@ -275,7 +241,7 @@ def test_explain_names_what_else_was_raised_and_where() -> None:
     def lookup() -> object:
         return {}["modul-tidak-ada"]
 
-    error = _raised_on_page("acara/index.md", None, lookup)
+    error = raised_on_page("acara/index.md", None, lookup)
     here = Path(__file__).parent  # as the project's root: this file is then the project's own code
     line = lookup.__code__.co_firstlineno + 1
     assert explain(error, here) == [

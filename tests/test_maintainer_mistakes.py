@@ -5,15 +5,14 @@ stays byte-identical."""
 from __future__ import annotations
 
 import filecmp
-import os
-import shutil
 import subprocess
-import sys
 from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
-from sitebuild import SITE_URL, copy_project, identical_tree
+
+from sitebuild import identical_tree
+from staged import build_good_site, copy_with_site, staged_build
 
 KEPT = "Gagal membangun: site/ dibiarkan seperti semula. Perbaiki masalah di atas, lalu bangun lagi."
 EVENTS = "data/events.yaml"
@@ -23,27 +22,14 @@ ABOUT = "docs/tentang/index.md"
 SAFEGUARDING = '!!! perlindungan "Jika ada peserta yang bercerita"\n    Kadang'
 
 
-def staged_build(project: Path) -> subprocess.CompletedProcess[str]:
-    """`python -m smartschool build --strict`, as `make site` runs it, with the maintainers' default language."""
-    env = {key: value for key, value in os.environ.items() if key != "SSO_LANG"}
-    env.update(NO_MKDOCS_2_WARNING="1", SSO_BUILD_DATE="2026-11-28", SITE_URL=SITE_URL)
-    command = [sys.executable, "-m", "smartschool", "--root", str(project), "build", "--strict"]
-    return subprocess.run(command, cwd=project, env=env, capture_output=True, text=True, timeout=600)
-
-
 @pytest.fixture(scope="module")
 def good_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    project = copy_project(tmp_path_factory.mktemp("good") / "project")
-    result = staged_build(project)
-    assert result.returncode == 0, result.stdout + result.stderr
-    return project / "site"
+    return build_good_site(tmp_path_factory)
 
 
 @pytest.fixture
 def project(good_site: Path, tmp_path: Path) -> Path:
-    project = copy_project(tmp_path / "project")
-    shutil.copytree(good_site, project / "site", symlinks=True)
-    return project
+    return copy_with_site(good_site, tmp_path)
 
 
 @dataclass(frozen=True)
@@ -158,7 +144,7 @@ def test_a_maintainer_mistake_is_explained_in_indonesian_and_keeps_the_site(
     opener = next((number for number, content in enumerate(lines, 1) if content.startswith("!!! perlindungan")), 0)
     column = mistake.column or _column(name, lines[line - 1])
     _assert_explained_and_kept(
-        staged_build(project),
+        staged_build(project, maintainers_language=True),
         project,
         good_site,
         f"{mistake.file}:{line}:{column}: ",
@@ -179,7 +165,7 @@ def test_a_page_saved_as_windows_1252_is_explained_and_keeps_the_site(project: P
     offset = raw.index(b"\xe9")
     line, column = raw.count(b"\n", 0, offset) + 1, len("## Programnya caf") + 1
     _assert_explained_and_kept(
-        staged_build(project),
+        staged_build(project, maintainers_language=True),
         project,
         good_site,
         f"{ABOUT}:{line}:{column}: ",

@@ -5,12 +5,9 @@ for stopping. Each is located in the file, says what to do, and never carries a 
 from __future__ import annotations
 
 import logging
-import sys
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from pathlib import Path
-from types import SimpleNamespace
 
-import jinja2
 import pytest
 from mkdocs.utils.meta import get_data
 
@@ -23,31 +20,13 @@ from smartschool.publish import (
     located_link_warnings,
     theme_notice,
 )
+from staged import raised_on_page, render_like_macros
 
 
 @pytest.fixture(autouse=True)
 def indonesian(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
     monkeypatch.delenv("SSO_LANG", raising=False)  # the maintainers' default
     yield
-
-
-def _raised_on_page(src_uri: str, path: Path | None, action: Callable[[], object]) -> BaseException:
-    """Run `action` as MkDocs runs a page's work: with the page in a local named `page` (mkdocs.commands.build)."""
-    page = SimpleNamespace(file=SimpleNamespace(src_uri=src_uri, abs_src_path=str(path) if path else None))
-    try:
-        action()
-    except BaseException as error:  # noqa: BLE001 - SystemExit included, as mkdocs-macros raises it
-        assert page.file.src_uri == src_uri
-        return error
-    raise AssertionError("nothing was raised")
-
-
-def _render_like_macros(markdown: str) -> None:
-    """mkdocs-macros with on_error_fail: render the page's Markdown as a template, exit on any error."""
-    try:
-        jinja2.Environment(undefined=jinja2.StrictUndefined).from_string(markdown).render()
-    except Exception:
-        sys.exit(100)
 
 
 def _page(tmp_path: Path, body: str) -> Path:
@@ -64,7 +43,7 @@ def _line_of(path: Path, needle: str) -> int:
 def _macro_error(tmp_path: Path, call: str) -> tuple[str, int]:
     path = _page(tmp_path, f"# Tentang\n\nTeks {call}\n")
     markdown, _ = get_data(path.read_text("utf-8"))
-    (message,) = explain(_raised_on_page("tentang/index.md", path, lambda: _render_like_macros(markdown)), tmp_path)
+    (message,) = explain(raised_on_page("tentang/index.md", path, lambda: render_like_macros(markdown)), tmp_path)
     line = _line_of(path, call)
     assert line > line - lines_before_body(path.read_text("utf-8"))  # counted in the file, front matter included
     return message, line
@@ -92,7 +71,7 @@ def test_a_page_that_is_not_utf8_says_how_to_save_it(tmp_path: Path) -> None:
     path = _page(tmp_path, "# Tentang\n\nKafe\n")
     raw = path.read_bytes().replace(b"Kafe", "Café".encode("cp1252"))
     path.write_bytes(raw)
-    error = _raised_on_page("tentang/index.md", path, lambda: path.read_text(encoding="utf-8"))
+    error = raised_on_page("tentang/index.md", path, lambda: path.read_text(encoding="utf-8"))
     offset = raw.index(b"\xe9")
     line = raw.count(b"\n", 0, offset) + 1
     assert explain(error, tmp_path) == [
@@ -108,7 +87,7 @@ def test_nesting_too_deep_names_the_deepest_line_and_the_limit(tmp_path: Path) -
     def render(depth: int = 0) -> int:
         return render(depth + 1) + 1
 
-    (message,) = explain(_raised_on_page("tentang/index.md", path, render), tmp_path)
+    (message,) = explain(raised_on_page("tentang/index.md", path, render), tmp_path)
     assert message == (
         f"docs/tentang/index.md:{_line_of(path, '- c')}:1: halaman 'tentang/index.md': susunan bertingkatnya "
         "terlalu dalam untuk ditampilkan (batas rekursi Python tercapai); ini baris terdalamnya. Kurangi tingkat "
@@ -121,7 +100,7 @@ def test_a_crash_says_what_to_do_and_where_it_was_raised() -> None:
         return {}["modul-tidak-ada"]
 
     here = Path(__file__).parent
-    (message,) = explain(_raised_on_page("acara/index.md", None, lookup), here)
+    (message,) = explain(raised_on_page("acara/index.md", None, lookup), here)
     assert message == (
         f"halaman 'acara/index.md': KeyError: 'modul-tidak-ada' (di {Path(__file__).name}:"
         f"{lookup.__code__.co_firstlineno + 1}). Pembangunan gagal karena kesalahan tak terduga: jalankan "
