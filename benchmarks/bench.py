@@ -37,11 +37,10 @@ from pathlib import Path
 import yaml
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from dump_markdown import NAV_FILE  # noqa: E402
-from synthetic import ROOT, make_project, write_events  # noqa: E402
-
-from smartschool.project import validate_project  # noqa: E402
-from smartschool.search_index import BUNDLE, index_site  # noqa: E402
+from dump_markdown import NAV_FILE
+from smartschool.project import validate_project
+from smartschool.search_index import BUNDLE, index_site
+from synthetic import ROOT, make_project, write_events
 
 SIZES = [(10, 20), (100, 200), (1000, 1000)]
 HERE = Path(__file__).resolve().parent
@@ -62,6 +61,7 @@ def build(config: Path, site: Path, env: dict[str, str], *, index: bool = False)
     result = subprocess.run(
         [sys.executable, str(HERE / "measure.py"), "-q", "--strict", "-f", str(config), "-d", str(site)],
         env=env,
+        check=False,
         capture_output=True,
         text=True,
         cwd=config.parent,
@@ -160,6 +160,7 @@ def query_figures(site: Path, words: tuple[str, ...] = QUERIES) -> dict[str, dic
     try:
         sys.path[:0] = [str(ROOT / "tests"), str(ROOT / "tests/browser")]
         from playwright.sync_api import sync_playwright
+
         from sitepages import CHROMIUM, CHROMIUM_ARGS, chromium_problem, serve
     except ImportError:
         return {}
@@ -173,7 +174,7 @@ def query_figures(site: Path, words: tuple[str, ...] = QUERIES) -> dict[str, dic
             page = context.new_page()
             responses = []
             page.goto(base + "/", wait_until="networkidle")
-            context.on("response", lambda response: responses.append(response))
+            context.on("response", responses.append)
             page.locator("[data-sso-search-open]").click()
             page.locator("#sso-search-input").fill(word)
             page.locator("[data-sso-search-status]").filter(has_text="Ditemukan").wait_for(timeout=60_000)
@@ -342,9 +343,7 @@ def main() -> int:
     print(f"machine: {machine}")
     args.json.parent.mkdir(parents=True, exist_ok=True)
     args.json.write_text(
-        json.dumps(
-            {"machine": machine, "rows": rows, "validation_10000x1000_s": big_validation, "pdf": pdf}, indent=2
-        ),
+        json.dumps({"machine": machine, "rows": rows, "validation_10000x1000_s": big_validation, "pdf": pdf}, indent=2),
         "utf-8",
     )
     print(f"wrote {args.json}")

@@ -83,7 +83,7 @@ def write_modules(project: Path, count: int) -> list[str]:
         text = template.read_text("utf-8")
         text = re.sub(r"^id: .*$", f"id: {new_id}", text, count=1, flags=re.M)
         text = re.sub(r"^order: .*$", f"order: {100 + i}", text, count=1, flags=re.M)
-        text = re.sub(r'^title: "?(.*?)"?$', lambda m: f'title: "{m.group(1)} ({i})"', text, count=1, flags=re.M)
+        text = re.sub(r'^title: "?(.*?)"?$', rf'title: "\g<1> ({i})"', text, count=1, flags=re.M)
         text = re.sub(r"^related: .*$", "related: []", text, count=1, flags=re.M)
         (project / "curriculum" / track / f"{new_id}.md").write_text(text, "utf-8")
         ids.append(new_id)

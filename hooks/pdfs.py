@@ -80,7 +80,7 @@ def on_post_build(config: MkDocsConfig) -> None:
     except PdfError as err:  # WeasyPrint or its system libraries: a located message, never a traceback
         raise PluginError(say("pdf.failed", pdf=err.pdf, error=err.error)) from None
     by_page: dict[str, dict[str, int]] = {}
-    for (url, spec, _), size in zip(owners, sizes):
+    for (url, spec, _), size in zip(owners, sizes, strict=True):
         by_page.setdefault(url, {})[spec.name] = size
     for url, found in by_page.items():
         path = Path(_written[url])

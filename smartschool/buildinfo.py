@@ -5,7 +5,7 @@ from __future__ import annotations
 import os
 import subprocess
 from collections.abc import Iterable
-from datetime import date, datetime, timezone
+from datetime import UTC, date, datetime
 from pathlib import Path
 
 
@@ -13,7 +13,7 @@ def source_date_epoch() -> datetime | None:
     """`SOURCE_DATE_EPOCH` (seconds since 1970, UTC; https://reproducible-builds.org/specs/source-date-epoch/) as
     an aware datetime, or None when unset. Raises ValueError if it is not a whole number."""
     value = os.environ.get("SOURCE_DATE_EPOCH")
-    return datetime.fromtimestamp(int(value), timezone.utc) if value else None
+    return datetime.fromtimestamp(int(value), UTC) if value else None
 
 
 def build_date() -> date:
@@ -50,7 +50,7 @@ def last_commit_times(root: Path, paths: Iterable[str]) -> dict[str, datetime]:
     stamp: datetime | None = None
     for line in log.splitlines():
         if line.startswith("@"):
-            stamp = datetime.fromtimestamp(int(line[1:]), timezone.utc)
+            stamp = datetime.fromtimestamp(int(line[1:]), UTC)
         elif line and stamp is not None and line in wanted and line not in found:
             found[line] = stamp  # newest first: the first time a path appears is its last change
     return found

@@ -52,7 +52,7 @@ class FieldRow:
 
 def _type_of(schema: dict[str, Any]) -> str:
     if "$ref" in schema:
-        return schema["$ref"].rsplit("/", 1)[-1]
+        return str(schema["$ref"]).rsplit("/", 1)[-1]
     if "enum" in schema:
         return "one of: " + ", ".join(str(v) for v in schema["enum"])
     if "const" in schema:
@@ -60,7 +60,7 @@ def _type_of(schema: dict[str, Any]) -> str:
     if "anyOf" in schema:
         options = [_type_of(option) for option in schema["anyOf"]]
         return " or ".join(options)
-    kind = schema.get("type", "any")
+    kind = str(schema.get("type", "any"))
     if kind == "array":
         return f"list of {_type_of(schema.get('items', {}))}"
     if kind == "string" and schema.get("format") == "date":

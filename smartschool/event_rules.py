@@ -6,9 +6,10 @@ from collections import Counter
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 
-from .models import Event, month_bounds
 from .messages import field_path, item_subject, kind_name, say
+from .models import Event, month_bounds
 from .problems import Problem, quoted
+from .yamlplaces import Path_
 from .yamlsource import YamlSource
 
 
@@ -22,7 +23,7 @@ class EventContext:
     module_ids: set[str] = field(default_factory=set)
     all_event_ids: set[str] = field(default_factory=set)
 
-    def problem(self, index: int, event_id: str, path: tuple, field_name: str, message: str) -> Problem:
+    def problem(self, index: int, event_id: str, path: Path_, field_name: str, message: str) -> Problem:
         return self.source.problem(
             ("events", index, *path), item_subject("event", index, event_id), field_name, message
         )

@@ -178,8 +178,9 @@ def _cannot_pass(text: str, open_limit: int, depth_limit: int) -> bool:
 def _paragraphs(text: str) -> Iterator[tuple[int, int]]:
     """(start, end) offsets of each paragraph of `text`: the stretches between blank lines, outside fenced code
     (a fence opens with ``` or ~~~ at the start of a line, after any indentation or `>`, and closes with the same)."""
-    for start, end in _unfenced(text):
-        for blank in _PARAGRAPH_BREAK.finditer(text, start, end):
+    for stretch_start, end in _unfenced(text):
+        start = stretch_start
+        for blank in _PARAGRAPH_BREAK.finditer(text, stretch_start, end):
             yield start, blank.start()
             start = blank.end()
         yield start, end

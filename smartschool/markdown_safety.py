@@ -13,8 +13,8 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from .messages import say
 from .content_boundary import AUTHOR_TAGS, THEME_ID_PREFIX, URL_SCHEMES, is_local, url_scheme
+from .messages import say
 
 # A line holds something to check only if it has one of these: raw HTML or an autolink, a link, a reference
 # definition, an attribute list.

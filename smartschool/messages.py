@@ -1013,8 +1013,7 @@ MESSAGES: dict[str, dict[str, str]] = {
     },
     "serve.placeholder_text": {
         "en": "Fix these problems and save the file: this page reloads as soon as a build succeeds.",
-        "id": "Perbaiki masalah berikut, lalu simpan berkasnya: halaman ini dimuat ulang begitu pembangunan "
-        "berhasil.",
+        "id": "Perbaiki masalah berikut, lalu simpan berkasnya: halaman ini dimuat ulang begitu pembangunan berhasil.",
     },
     "markdown.open_brackets": {
         "en": "{count} '[' in this paragraph are never closed with ']' (this is the first), expected at most "

@@ -6,11 +6,11 @@ import calendar
 import datetime as dt
 import re
 from functools import cache
-from typing import Annotated, Literal
+from typing import Annotated, Literal, TypedDict, Unpack
 
 from msgspec import Meta, Struct
 
-from .vocabulary import AUDIENCES, EVENT_STATUSES, METHODS, TRACKS
+from .vocabulary import Audience, EventStatus, Method, Track
 
 # Patterns end in `$(?!\n)`: Python's `$` also matches before a final line break, JSON Schema's does not.
 SLUG_PATTERN = r"^[a-z0-9]+(?:-[a-z0-9]+)*$(?!\n)"
@@ -31,13 +31,16 @@ UrlOrCitation = Text
 ClockTime = Annotated[str, Meta(pattern=CLOCK_PATTERN)]
 MonthOrDate = Annotated[str, Meta(pattern=MONTH_OR_DATE_PATTERN)]  # a real month or day: FollowUp checks it
 PositiveInt = Annotated[int, Meta(gt=0)]
-Audience = Literal[tuple(AUDIENCES)]  # type: ignore[valid-type]
-Method = Literal[tuple(METHODS)]  # type: ignore[valid-type]
-EventStatus = Literal[tuple(EVENT_STATUSES)]  # type: ignore[valid-type]
-Track = Literal[tuple(TRACKS)]  # type: ignore[valid-type]
 
 
-def doc(description: str, **constraints: int) -> Meta:
+class Lengths(TypedDict, total=False):
+    """The constraints `doc()` takes: the length of a text or a list (a number's bounds are given with `Meta`)."""
+
+    min_length: int
+    max_length: int
+
+
+def doc(description: str, **constraints: Unpack[Lengths]) -> Meta:
     """A field's description (shown in the data reference, the JSON Schemas and error messages) and constraints."""
     return Meta(description=description, **constraints)
 
@@ -71,10 +74,11 @@ def month_bounds(value: str) -> tuple[dt.date, dt.date]:
 
 class Model(Struct, forbid_unknown_fields=True, frozen=True):
     """Base for every model: unknown keys are errors, values are not silently coerced between types.
-    Each model is declared `kw_only=True`, so a required field may follow one with a default."""
+    Each model is declared `kw_only=True`, so a required field may follow one with a default, and `frozen=True`
+    again: msgspec inherits it, but type checkers follow PEP 681, where a subclass does not (msgspec issue #657)."""
 
 
-class Organization(Model, kw_only=True):
+class Organization(Model, kw_only=True, frozen=True):
     """A partner organisation of the program."""
 
     id: Annotated[Slug, doc("Short lowercase id used to refer to the organisation, e.g. `ecpat-indonesia`.")]
@@ -83,20 +87,20 @@ class Organization(Model, kw_only=True):
     website: Annotated[Url, doc("The organisation's website.")]
 
 
-class OrganizationsFile(Model, kw_only=True):
+class OrganizationsFile(Model, kw_only=True, frozen=True):
     """`data/organizations.yaml`."""
 
     organizations: Annotated[list[Organization], doc("Every organisation the data refers to.", min_length=1)]
 
 
-class PartnerClass(Model, kw_only=True):
+class PartnerClass(Model, kw_only=True, frozen=True):
     """A class (parallel track) that one partner organisation ran at an event."""
 
     organization: Annotated[Slug, doc("Id of the organisation running the class (from organizations.yaml).")]
     topic: Annotated[Text | None, doc("The class's topic as the source states it; `null` where it does not.")]
 
 
-class ScheduleItem(Model, kw_only=True):
+class ScheduleItem(Model, kw_only=True, frozen=True):
     """One block of a day's programme: a curriculum module, or another activity such as a break."""
 
     module: Annotated[Slug | None, doc("Id of a curriculum module; its duration is used.")] = None
@@ -110,14 +114,14 @@ class ScheduleItem(Model, kw_only=True):
             raise ValueError("a module block takes its title and minutes from the module; give only `module`")
 
 
-class DaySchedule(Model, kw_only=True):
+class DaySchedule(Model, kw_only=True, frozen=True):
     """A day's timed programme; clock times are computed from the start and each block's length."""
 
     start: Annotated[ClockTime, doc("When the first block starts, `HH:MM`.")]
     items: Annotated[list[ScheduleItem], doc("The blocks in order.", min_length=1)]
 
 
-class Day(Model, kw_only=True):
+class Day(Model, kw_only=True, frozen=True):
     """One day of an event."""
 
     date: Annotated[dt.date, doc("The day, `YYYY-MM-DD`; must fall inside the event.")]
@@ -132,7 +136,7 @@ class Day(Model, kw_only=True):
     schedule: Annotated[DaySchedule | None, doc("The day's timed programme, where it is known.")] = None
 
 
-class FollowUp(Model, kw_only=True):
+class FollowUp(Model, kw_only=True, frozen=True):
     """Where the program goes next after an event."""
 
     city: Annotated[Text, doc("City of the next stop, official spelling (e.g. Parepare).")]
@@ -148,7 +152,7 @@ class FollowUp(Model, kw_only=True):
                 raise FieldError("date", str(err)) from None
 
 
-class Report(Model, kw_only=True):
+class Report(Model, kw_only=True, frozen=True):
     """The published report an event's data comes from."""
 
     title: Annotated[Text, doc("Title of the report.")]
@@ -158,7 +162,7 @@ class Report(Model, kw_only=True):
     url: Annotated[Url, doc("Where the report is published.")]
 
 
-class Event(Model, kw_only=True):
+class Event(Model, kw_only=True, frozen=True):
     """One workshop of the program."""
 
     id: Annotated[Slug, doc("Lowercase slug, unique; becomes the page address `/acara/<id>/`.")]
@@ -176,20 +180,20 @@ class Event(Model, kw_only=True):
     report: Annotated[Report | None, doc("The source report of the event.")] = None
 
 
-class EventsFile(Model, kw_only=True):
+class EventsFile(Model, kw_only=True, frozen=True):
     """`data/events.yaml`."""
 
     events: Annotated[list[Event], doc("Every event of the program.")]
 
 
-class AgeBand(Model, kw_only=True):
+class AgeBand(Model, kw_only=True, frozen=True):
     """Ages a youth module is written for."""
 
-    min: Annotated[int, doc("Youngest age.", ge=6, le=18)]
-    max: Annotated[int, doc("Oldest age.", ge=6, le=18)]
+    min: Annotated[int, Meta(description="Youngest age.", ge=6, le=18)]
+    max: Annotated[int, Meta(description="Oldest age.", ge=6, le=18)]
 
 
-class AgendaStep(Model, kw_only=True):
+class AgendaStep(Model, kw_only=True, frozen=True):
     """One step of a lesson."""
 
     title: Annotated[Text, doc("What happens in this step.")]
@@ -208,7 +212,7 @@ class AgendaStep(Model, kw_only=True):
     ] = None
 
 
-class QuizQuestion(Model, kw_only=True):
+class QuizQuestion(Model, kw_only=True, frozen=True):
     """A quiz question without its answer, as public exports carry it (participants could read them there)."""
 
     question: Annotated[Text, doc("The statement or question, in plain words.")]
@@ -218,21 +222,21 @@ class QuizQuestion(Model, kw_only=True):
     ]
 
 
-class QuizItem(QuizQuestion, kw_only=True):
+class QuizItem(QuizQuestion, kw_only=True, frozen=True):
     """One question of a module's check of learning: true/false or multiple choice, with one right answer."""
 
     answer: Annotated[Text, doc("The right choice: exactly one of `options`, written the same way.")]
     explanation: Annotated[Text, doc("One line on why the answer is right (facilitator key and self-check only).")]
 
 
-class AgeNotes(Model, kw_only=True):
+class AgeNotes(Model, kw_only=True, frozen=True):
     """What a facilitator changes for each school level of a youth module (SMP 12-14, SMA 15-18)."""
 
     smp: Annotated[Text, doc("For SMP (12-14 years): language, examples, which activities to use or shorten.")]
     sma: Annotated[Text, doc("For SMA (15-18 years): language, examples, which activities to use or shorten.")]
 
 
-class Source(Model, kw_only=True):
+class Source(Model, kw_only=True, frozen=True):
     """A source a module cites: a web page, or a file in this project."""
 
     title: Annotated[Text, doc("Title of the source.")]
@@ -244,7 +248,7 @@ class Source(Model, kw_only=True):
             raise ValueError("give exactly one of `url` and `file`")
 
 
-class Module(Model, kw_only=True):
+class Module(Model, kw_only=True, frozen=True):
     """A curriculum module: the front matter of `curriculum/<track>/<id>.md`."""
 
     id: Annotated[Slug, doc("Lowercase slug, equal to the file name; page address `/kurikulum/<track>/<id>/`.")]
@@ -278,7 +282,7 @@ class Module(Model, kw_only=True):
     sources: Annotated[list[Source], doc("Sources of the facts the module states.", min_length=1)]
 
 
-class Contact(Model, kw_only=True):
+class Contact(Model, kw_only=True, frozen=True):
     """One way to reach a help channel."""
 
     kind: Annotated[Literal["telepon", "whatsapp", "web"], doc("telepon, whatsapp or web.")]
@@ -291,7 +295,7 @@ class Contact(Model, kw_only=True):
     ] = None
 
 
-class HelpChannel(Model, kw_only=True):
+class HelpChannel(Model, kw_only=True, frozen=True):
     """A help or reporting channel (from ../shared/sources/facts.md)."""
 
     id: Annotated[Slug, doc("Lowercase slug, unique.")]
@@ -317,13 +321,13 @@ class HelpChannel(Model, kw_only=True):
             raise FieldError("source", fault)
 
 
-class HelpFile(Model, kw_only=True):
+class HelpFile(Model, kw_only=True, frozen=True):
     """`data/help.yaml`."""
 
     channels: Annotated[list[HelpChannel], doc("Every help and reporting channel.", min_length=1)]
 
 
-class GlossaryTerm(Model, kw_only=True):
+class GlossaryTerm(Model, kw_only=True, frozen=True):
     """A term explained in the glossary and shown as a tooltip where it appears."""
 
     id: Annotated[Slug, doc("Lowercase slug; the glossary anchor `/glosarium/#<id>`.")]
@@ -336,7 +340,7 @@ class GlossaryTerm(Model, kw_only=True):
     source: Annotated[Url | None, doc("Source of the definition, where there is one.")] = None
 
 
-class GlossaryFile(Model, kw_only=True):
+class GlossaryFile(Model, kw_only=True, frozen=True):
     """`data/glossary.yaml`."""
 
     terms: Annotated[list[GlossaryTerm], doc("Every glossary term.", min_length=1)]

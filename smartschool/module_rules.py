@@ -10,9 +10,9 @@ from pathlib import Path
 
 from .admonitions import admonitions, inside
 from .curriculum import LoadedLesson, module_files
+from .help_mentions import strings_in
 from .legal_block import KIND as LEGAL_KIND
 from .legal_block import LAW_NAME, has_legal_block, laws_outside_legal_blocks
-from .help_mentions import strings_in
 from .markdown_nesting import (
     MAX_NESTING,
     admonition_message,
@@ -27,6 +27,7 @@ from .module_links import ModulePage, bad_links, site_pages
 from .problems import Problem, quoted
 from .sourcefiles import resolves_inside
 from .vocabulary import TRACK_AUDIENCES
+from .yamlplaces import Path_
 
 OBJECTIVE_START = "Peserta mampu "
 SAFEGUARDING = re.compile(r"^!!! perlindungan\b.*$", re.MULTILINE)
@@ -48,7 +49,7 @@ class ModuleContext:
 Rule = Callable[[ModuleContext], Iterator[Problem]]
 
 
-def _problem(item: LoadedLesson, path: tuple, message: str) -> Problem:
+def _problem(item: LoadedLesson, path: Path_, message: str) -> Problem:
     return item.source.front.problem(path, _subject(item), field_path(path), message)
 
 

@@ -253,7 +253,7 @@ class PdfError(Exception):
 def _write(job: tuple[str, str, str, str, str]) -> int:
     try:
         return write_pdf(*job)
-    except Exception as err:  # noqa: BLE001 - reported with the PDF's path, never as a traceback
+    except Exception as err:  # reported with the PDF's path, never as a traceback
         relative = Path(job[1]).resolve().relative_to(Path(job[3]).resolve()).as_posix()
         raise PdfError(relative, f"{type(err).__name__}: {err}") from None
 

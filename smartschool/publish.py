@@ -161,7 +161,7 @@ def build_staged(build: Callable[[Path], None], target: Path, root: Path) -> lis
     except KeyboardInterrupt:
         _remove(staging)
         raise
-    except BaseException as error:  # noqa: BLE001 - any failure at all must leave the last good site
+    except BaseException as error:  # any failure at all must leave the last good site
         _remove(staging)
         return explain(error, root, records.messages)
     try:
@@ -491,7 +491,7 @@ def sources_of(page: PageRef, root: Path) -> list[Path]:
 def generated_sources(project: Project) -> dict[str, tuple[str, ...]]:
     """For each generated page written from module files (a module's page, a facilitator pack volume), those files
     relative to the project root: {'kurikulum/dewasa/bentuk-esa-online.md': ('curriculum/dewasa/….md',), …}."""
-    pages = {source_of(lesson.url): (lesson.path,) for lesson in project.lessons}
+    pages: dict[str, tuple[str, ...]] = {source_of(lesson.url): (lesson.path,) for lesson in project.lessons}
     pages.update({source_of(participant_url(lesson)): (lesson.path,) for lesson in project.lessons})
     for track in TRACKS:
         for volume in pack_volumes(project, track):

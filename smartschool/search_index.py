@@ -31,6 +31,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from html.parser import HTMLParser
 from pathlib import Path
+from typing import Any
 
 LANGUAGE = "id"
 BUNDLE = "pagefind"  # the bundle's folder in the site
@@ -81,7 +82,7 @@ TRACK_READERS = {"kurikulum/dewasa/": ("Orang tua", "Guru", "Komunitas"), "kurik
 EVENTS = "acara/"
 
 
-def is_indexed(meta: dict) -> bool:
+def is_indexed(meta: dict[str, Any]) -> bool:
     """Whether a page goes into the index: not when its front matter says `search: {exclude: true}`, nor a
     facilitator pack volume (`sso_pack`)."""
     search = meta.get("search")
@@ -357,7 +358,7 @@ def _order_filter_values(bundle: Path) -> None:
     entry_file.write_text(entry, "utf-8")
 
 
-def _decode(file: Path) -> list:
+def _decode(file: Path) -> list[Any]:
     """A Pagefind metadata or filter file as a Python list; refused if it holds more than this site's reader knows
     (then a newer Pagefind changed the format: nothing is rewritten wrongly)."""
     data = _unpack(file.read_bytes())

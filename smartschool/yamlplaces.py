@@ -13,7 +13,7 @@ import yaml
 try:  # libyaml's event parser is much faster; fall back to the pure-Python one where it is missing.
     from yaml import CSafeLoader as _EventLoader
 except ImportError:  # pragma: no cover - depends on the PyYAML build
-    from yaml import SafeLoader as _EventLoader  # type: ignore[assignment]
+    from yaml import SafeLoader as _EventLoader
 
 Path_ = tuple[str | int, ...]
 
@@ -21,7 +21,7 @@ Path_ = tuple[str | int, ...]
 class Place:
     """A node's 0-based line and column, and its children: key -> (key place, value place), or a list."""
 
-    __slots__ = ("line", "column", "children")
+    __slots__ = ("children", "column", "line")
 
     def __init__(self, mark: yaml.Mark, children: dict[str, tuple[Place, Place]] | list[Place] | None) -> None:
         self.line = mark.line

@@ -18,8 +18,16 @@ import yaml_rs
 from .messages import field_path, say
 from .problems import Problem, shown
 from .sourcefiles import read_source
-from .yamlplaces import HiddenComment, Path_, Places, find, first_too_deep, hidden_comments, index_places
-from .yamlplaces import paths_of_scalars
+from .yamlplaces import (
+    HiddenComment,
+    Path_,
+    Places,
+    find,
+    first_too_deep,
+    hidden_comments,
+    index_places,
+    paths_of_scalars,
+)
 
 # What YAML does not allow in a stream (PyYAML's rule; yaml-rs lets some control characters through).
 _NON_PRINTABLE = re.compile("[^\x09\x0a\x0d\x20-\x7e\x85\xa0-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
@@ -410,10 +418,10 @@ def _syntax_advice(err: yaml.MarkedYAMLError, lines: list[str]) -> tuple[str, di
             return "yaml.colon_in_value", {"line": number, "written": _written_quoted(text)}, None
         key, values = _indent_advice(lines, number)
         return key, values, (number, _indent(text))
-    if ("expected '-' indicator" in problem or "expected key" in problem) and at is not None:
-        if at.column == _indent(text):
-            key, values = _indent_advice(lines, number)
-            return key, values, None
+    expects_entry = "expected '-' indicator" in problem or "expected key" in problem
+    if expects_entry and at is not None and at.column == _indent(text):
+        key, values = _indent_advice(lines, number)
+        return key, values, None
     return "yaml.syntax", {"line": number}, None
 
 

@@ -35,7 +35,7 @@ def mkdocs_build(project: Path, site_dir: Path, *, strict: bool = True) -> subpr
     command = [sys.executable, "-m", "mkdocs", "build", "-f", str(project / "mkdocs.yml"), "-d", str(site_dir)]
     if strict:
         command.append("--strict")
-    return subprocess.run(command, cwd=project, env=env, capture_output=True, text=True, timeout=300)
+    return subprocess.run(command, cwd=project, env=env, check=False, capture_output=True, text=True, timeout=300)
 
 
 _BUILT: dict[str, Path] = {}

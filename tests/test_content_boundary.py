@@ -215,7 +215,8 @@ def test_a_module_body_with_script_is_refused_at_its_line_and_column(tmp_path: P
     )
     text = (
         module
-        + '\nTambahan <img src=x onerror=alert(1)> dan [Baca](javascript:alert(1)).\n\nParagraf.\n{: onmouseover="alert(1)" }\n'
+        + "\nTambahan <img src=x onerror=alert(1)> dan [Baca](javascript:alert(1)).\n\n"
+        + 'Paragraf.\n{: onmouseover="alert(1)" }\n'
     )
     write_data(tmp_path, VALID_EVENT)
     write_module(tmp_path, "remaja", "grooming", text)
@@ -227,7 +228,8 @@ def test_a_module_body_with_script_is_refused_at_its_line_and_column(tmp_path: P
         "(text, lists, tables, **bold**, admonitions such as !!! note); only <br>, <kbd>, <mark>, <small>, <sub>, "
         "<sup> may be written as HTML",
         f"{where}:{line}:50: module 'grooming': body: link address 'javascript:alert(1)' uses 'javascript:', "
-        "expected an https://, http://, mailto: or tel: address, or a relative link to a file such as bersuara-dan-melapor.md",
+        "expected an https://, http://, mailto: or tel: address, or a relative link to a file such as "
+        "bersuara-dan-melapor.md",
         f"{where}:{line + 3}:4: module 'grooming': body: attribute list '{{: onmouseover=\"alert(1)\" }}' sets "
         "'onmouseover', expected only #id, .class and data- attributes (event handlers and style are not allowed)",
     ]

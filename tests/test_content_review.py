@@ -169,7 +169,8 @@ def test_every_stated_count_of_warning_signs_is_six() -> None:
 
 
 @pytest.mark.parametrize(
-    "name", ["curriculum/remaja/grooming.md", "curriculum/remaja/mengenal-esa-online.md", "docs/remaja/tanda-grooming.md"]
+    "name",
+    ["curriculum/remaja/grooming.md", "curriculum/remaja/mengenal-esa-online.md", "docs/remaja/tanda-grooming.md"],
 )
 def test_moving_to_a_private_chat_is_presented_as_advice_not_as_a_verified_sign(name: str) -> None:
     _, body, _ = _split((ROOT / name).read_text("utf-8"))
@@ -274,9 +275,9 @@ def test_glossary_sources_fit_their_entries() -> None:
 
 
 def test_the_youth_module_does_not_call_everyone_in_the_room_a_child() -> None:
-    assert "kamu semua di ruangan ini termasuk anak" not in (ROOT / "curriculum/remaja/mengenal-esa-online.md").read_text(
-        "utf-8"
-    )
+    assert "kamu semua di ruangan ini termasuk anak" not in (
+        ROOT / "curriculum/remaja/mengenal-esa-online.md"
+    ).read_text("utf-8")
 
 
 # --- Age bands ---------------------------------------------------------------------------------------------------
@@ -340,11 +341,15 @@ def test_the_case_study_on_unwanted_content_fits_its_slot() -> None:
 def test_everyone_plays_the_adult_in_the_role_play_and_it_fits_its_slot() -> None:
     _, body = _module("dewasa", "bicara-dan-bertindak")
     play = _section(body, "Permainan peran")
-    plan = re.search(r"Alur waktu \((\d+) menit\): penjelasan (\d+) menit\. Tiga putaran, masing-masing (\d+) menit", play)
+    plan = re.search(
+        r"Alur waktu \((\d+) menit\): penjelasan (\d+) menit\. Tiga putaran, masing-masing (\d+) menit", play
+    )
     talk = re.search(r"Diskusi bersama (\d+) menit", play)
     assert plan and talk
     total, intro, each = map(int, plan.groups())
-    assert total == intro + 3 * each + int(talk.group(1)) == _agenda_minutes("dewasa", "bicara-dan-bertindak", "Permainan")
+    assert (
+        total == intro + 3 * each + int(talk.group(1)) == _agenda_minutes("dewasa", "bicara-dan-bertindak", "Permainan")
+    )
     assert "Skenario C" in play
 
 
@@ -398,5 +403,7 @@ def test_the_event_page_puts_berbagi_pengalaman_in_context() -> None:
     shared = [(e, md) for e, md in pages if any("berbagi-pengalaman" in d.formats for d in e.days)]
     assert shared, "no event records the format 'berbagi-pengalaman'"
     for _, markdown in shared:
-        formats = [dd for dd in BeautifulSoup(markdown, "html.parser").select("dt + dd") if "Berbagi pengalaman" in dd.text]
+        formats = [
+            dd for dd in BeautifulSoup(markdown, "html.parser").select("dt + dd") if "Berbagi pengalaman" in dd.text
+        ]
         assert formats and all("tidak meminta peserta menceritakan pengalaman pribadi" in dd.text for dd in formats)

@@ -36,8 +36,10 @@ def test_every_module_has_a_page_generated_from_its_source(built_site: Path) -> 
         # `[[bantuan:<id>]]` shows as the channel's name and contacts (smartschool.help_mentions): compare the
         # text as shown, spaces aside (the contacts are links).
         flat = re.sub(r"\s+", "", text)
-        shown = [re.sub(r"\s+", "", BeautifulSoup(mention_help(project, item), "html.parser").get_text())
-                 for item in [*lesson.module.objectives, *lesson.module.take_home]]
+        shown = [
+            re.sub(r"\s+", "", BeautifulSoup(mention_help(project, item), "html.parser").get_text())
+            for item in [*lesson.module.objectives, *lesson.module.take_home]
+        ]
         assert all(item in flat for item in shown)
     assert not list((ROOT / "docs").rglob("grooming*")), "lesson pages must not be copied into docs/"
 

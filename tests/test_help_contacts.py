@@ -15,9 +15,9 @@ from pathlib import Path
 
 import pytest
 from bs4 import BeautifulSoup
+
 from help_scan import published_channels, scan_page, scan_site
 from helpers import VALID_EVENT, column_in, line_in, problems_for, real_module, write_data, write_file, write_module
-
 from smartschool.help_mentions import contact_link, mention_html, mentions, replace_mentions
 from smartschool.models import Contact, HelpChannel
 
@@ -194,7 +194,10 @@ def test_the_scan_finds_what_was_written_by_hand(html: str) -> None:
             '<p>Hubungi SAPA 129 (<a href="tel:129">telepon 129</a>, <a href="https://wa.me/628111129129">WhatsApp '
             "08111-129-129</a>).</p>"
         ),
-        "<p>Simpan nomor <strong>SAPA 129</strong> dan Polri 110 di ponsel; lihat layanan Sehat Jiwa (SEJIWA) 119 ext. 8.</p>",
+        (
+            "<p>Simpan nomor <strong>SAPA 129</strong> dan Polri 110 di ponsel; lihat layanan Sehat Jiwa (SEJIWA) "
+            "119 ext. 8.</p>"
+        ),
         '<p>Terakhir diverifikasi: <time datetime="2026-11-28">28 November 2026</time>.</p>',
         '<table><tr><td data-label="Menit">110</td></tr></table><p>Sesi ini 110 menit.</p>',
         "<p>Dibuat 2026-11-28.</p><pre>08111-129-129</pre><p><code>0811-1129-129</code></p>",

@@ -79,7 +79,7 @@ def test_planner_script_loads_on_its_pages_only_and_never_inline(built_site: Pat
     for page in SCRIPT_PAGES:
         html = (built_site / page).read_text(encoding="utf-8")
         assert re.search(r'<script src="(\.\./)+assets/planner\.js"></script>', html)
-        content = html.split('<article', 1)[1].split("</article>", 1)[0]
+        content = html.split("<article", 1)[1].split("</article>", 1)[0]
         assert "<script" not in content and not re.search(r"\son[a-z]+=", content)
 
 
@@ -87,8 +87,13 @@ def test_new_pages_are_linked_from_the_teacher_pages(built_site: Path) -> None:
     index = (built_site / "guru/index.html").read_text(encoding="utf-8")
     running = (built_site / "guru/menjalankan-workshop/index.html").read_text(encoding="utf-8")
     content = index.split("<article", 1)[1]
-    for target in ("perencana/", "surat-orang-tua/", "formulir-evaluasi-dewasa/", "formulir-evaluasi-remaja/",
-                   "tanya-jawab-fasilitator/"):
+    for target in (
+        "perencana/",
+        "surat-orang-tua/",
+        "formulir-evaluasi-dewasa/",
+        "formulir-evaluasi-remaja/",
+        "tanya-jawab-fasilitator/",
+    ):
         assert f'href="{target}"' in content, f"guru/ does not link {target}"
     # "Kirim surat kepada orang tua murid" now links the letter.
     sending = re.search(r"Kirim surat kepada orang tua murid.*?</li>", running, re.DOTALL).group(0)
@@ -133,10 +138,19 @@ def test_the_letter_has_the_opt_out_slip_and_every_youth_module(built_site: Path
 
 def test_the_faq_answers_the_three_questions_consistently_with_the_protocol(built_site: Path) -> None:
     html = (built_site / "guru/tanya-jawab-fasilitator/index.html").read_text(encoding="utf-8")
-    for anchor in ("jika-orang-tua-keberatan", "jika-peserta-sedih-atau-gelisah",
-                   "jika-ada-cerita-di-kotak-pertanyaan-tanpa-nama"):
+    for anchor in (
+        "jika-orang-tua-keberatan",
+        "jika-peserta-sedih-atau-gelisah",
+        "jika-ada-cerita-di-kotak-pertanyaan-tanpa-nama",
+    ):
         assert f'id="{anchor}"' in html
     box = html.split('id="jika-ada-cerita-di-kotak-pertanyaan-tanpa-nama"', 1)[1]
-    for rule in ("Jangan mencari penulisnya", "Catat", "Jangan berjanji merahasiakan", "Dahulukan keselamatan",
-                 "penanggung jawab perlindungan anak", "protokol-pengungkapan/"):
+    for rule in (
+        "Jangan mencari penulisnya",
+        "Catat",
+        "Jangan berjanji merahasiakan",
+        "Dahulukan keselamatan",
+        "penanggung jawab perlindungan anak",
+        "protokol-pengungkapan/",
+    ):
         assert rule in box, rule

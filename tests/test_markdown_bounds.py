@@ -8,10 +8,10 @@ import re
 from pathlib import Path
 
 import pytest
-from helpers import VALID_EVENT, problems_for, real_module, write_data, write_file, write_module
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from helpers import VALID_EVENT, problems_for, real_module, write_data, write_file, write_module
 from smartschool import markdown_nesting
 from smartschool.markdown_nesting import (
     MAX_BRACKET_DEPTH,

@@ -9,8 +9,8 @@ from pathlib import Path
 
 import pytest
 from bs4 import BeautifulSoup
-from forbidden_text import facilitator_sentences, forbidden_in_participant_text, normalised
 
+from forbidden_text import facilitator_sentences, forbidden_in_participant_text, normalised
 from smartschool.participant import case_cards, participant_url, without_facilitator_blocks
 from smartschool.project import load_project
 

@@ -15,10 +15,10 @@ from pathlib import Path
 
 import pytest
 from bs4 import BeautifulSoup
-from forbidden_text import forbidden_in_participant_text, normalised
 from pypdf import PdfReader
-from sitebuild import ROOT, SITE_URL
 
+from forbidden_text import forbidden_in_participant_text, normalised
+from sitebuild import ROOT, SITE_URL
 from smartschool.participant import participant_url
 from smartschool.pdfs import PdfError, PdfSpec, _write, pdf_specs, print_html, size_label, write_pdf
 from smartschool.project import load_project

@@ -114,7 +114,8 @@ def test_a_failed_build_never_changes_the_site(file: str, edit: tuple) -> None:
     root = _pristine()
     site = root / "site"
     if not site.exists():
-        assert publish(root, site, strict=True, out=open(os.devnull, "w")) == 0
+        with Path(os.devnull).open("w") as quiet:
+            assert publish(root, site, strict=True, out=quiet) == 0
     before = Path(tempfile.mkdtemp(prefix="sso-before-")) / "site"
     shutil.copytree(site, before)
     path = root / file
@@ -122,7 +123,7 @@ def test_a_failed_build_never_changes_the_site(file: str, edit: tuple) -> None:
     status = None
     try:
         path.write_bytes(edit[1](original.decode("utf-8")).encode("utf-8"))
-        with open(os.devnull, "w") as quiet:
+        with Path(os.devnull).open("w") as quiet:
             status = publish(root, site, strict=True, out=quiet)
         if status != 0:
             assert identical_tree(filecmp.dircmp(before, site)), f"{edit[0]} in {file} changed site/"
@@ -130,4 +131,5 @@ def test_a_failed_build_never_changes_the_site(file: str, edit: tuple) -> None:
         path.write_bytes(original)
         shutil.rmtree(before.parent, ignore_errors=True)
         if status == 0:  # an accepted edit was built: build the pristine project again for the next example
-            assert publish(root, site, strict=True, out=open(os.devnull, "w")) == 0
+            with Path(os.devnull).open("w") as quiet:
+                assert publish(root, site, strict=True, out=quiet) == 0

@@ -44,6 +44,7 @@ def _build(project: Path, site: Path, **env: str) -> None:
         [sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(project / "mkdocs.yml"), "-d", str(site)],
         cwd=project,
         env=environment,
+        check=False,
         capture_output=True,
         text=True,
         timeout=300,

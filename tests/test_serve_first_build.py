@@ -12,6 +12,7 @@ import urllib.request
 from pathlib import Path
 
 import pytest
+
 from sitebuild import identical_tree
 from test_live_reload import (  # noqa: F401 - the fixtures are used by name
     CHANGE_TIMEOUT,

@@ -18,7 +18,7 @@ class CrawlReport:
 
 def _fetch(url: str) -> tuple[int, str, str]:
     try:
-        with urllib.request.urlopen(url, timeout=10) as response:  # noqa: S310 - local test server only
+        with urllib.request.urlopen(url, timeout=10) as response:  # a local test server only
             return response.status, response.headers.get_content_type(), response.read().decode("utf-8", "replace")
     except urllib.error.HTTPError as err:
         return err.code, "", ""

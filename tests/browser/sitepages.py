@@ -44,7 +44,7 @@ def chromium_problem() -> str | None:
 
 
 class _QuietHandler(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, format: str, *args: object) -> None:  # noqa: A002 - signature of the base class
+    def log_message(self, format: str, *args: object) -> None:  # `format`: the base class's signature
         pass
 
 

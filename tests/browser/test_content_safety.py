@@ -85,7 +85,7 @@ def test_hostile_text_never_runs_even_without_csp(
         abbrs = page.locator("article abbr")
         # A tap on a term inside a link would follow the link; those terms are hovered on the desktop pass.
         in_link = abbrs.evaluate_all("els => els.map(el => el.closest('a') !== null)")
-        for abbr, linked in zip(abbrs.all(), in_link):
+        for abbr, linked in zip(abbrs.all(), in_link, strict=True):
             text = abbr.inner_text()
             if text in seen or not abbr.is_visible() or (linked and device == "phone"):
                 continue

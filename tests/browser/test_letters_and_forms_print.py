@@ -15,8 +15,16 @@ FORMS = {
     "/guru/formulir-evaluasi-dewasa/": "Formulir evaluasi: hari orang dewasa",
     "/guru/formulir-evaluasi-remaja/": "Formulir evaluasi: hari murid",
 }
-CHROME = ("Beranda", "Lewati ke isi", "Butuh bantuan", "Ganti ke mode", "Cetak formulir", "Cetak surat", "Sebelumnya",
-          "Selanjutnya")
+CHROME = (
+    "Beranda",
+    "Lewati ke isi",
+    "Butuh bantuan",
+    "Ganti ke mode",
+    "Cetak formulir",
+    "Cetak surat",
+    "Sebelumnya",
+    "Selanjutnya",
+)
 
 
 def _printed_pages(page: Page, path: str) -> list[str]:

@@ -27,10 +27,24 @@ ROW = re.compile(
 )
 CAPTION = re.compile(r"<caption>(.*?)</caption>")
 # The ready-made plans of docs/guru/perencana.md (and docs/guru/menjalankan-workshop.md).
-ADULT_DAY = ["bentuk-esa-online", ["Istirahat", 15], "hukum-perlindungan-anak",
-             ["Istirahat, salat, dan makan siang", 60], "pencegahan-bersama", ["Istirahat", 15], "bicara-dan-bertindak"]
-YOUTH_DAY = ["mengenal-esa-online", ["Istirahat", 15], "grooming", ["Istirahat, salat, dan makan siang", 60],
-             "sexting-dan-sextortion", ["Istirahat", 15], "bersuara-dan-melapor"]
+ADULT_DAY = [
+    "bentuk-esa-online",
+    ["Istirahat", 15],
+    "hukum-perlindungan-anak",
+    ["Istirahat, salat, dan makan siang", 60],
+    "pencegahan-bersama",
+    ["Istirahat", 15],
+    "bicara-dan-bertindak",
+]
+YOUTH_DAY = [
+    "mengenal-esa-online",
+    ["Istirahat", 15],
+    "grooming",
+    ["Istirahat, salat, dan makan siang", 60],
+    "sexting-dan-sextortion",
+    ["Istirahat", 15],
+    "bersuara-dan-melapor",
+]
 
 
 def _text(markup: str) -> str:
@@ -94,8 +108,16 @@ def test_choosing_in_the_form_gives_the_python_day_plan(sized: Page, base_url: s
     [
         ("08:00", ADULT_DAY),
         ("07:15", YOUTH_DAY),
-        ("22:30", ["bentuk-esa-online", ["Istirahat", 30], "grooming", ["Istirahat, salat, dan makan siang", 90],
-                   "bicara-dan-bertindak"]),  # past midnight: the clock wraps as clock.py's does
+        (
+            "22:30",
+            [
+                "bentuk-esa-online",
+                ["Istirahat", 30],
+                "grooming",
+                ["Istirahat, salat, dan makan siang", 90],
+                "bicara-dan-bertindak",
+            ],
+        ),  # past midnight: the clock wraps as clock.py's does
     ],
 )
 def test_shared_link_restores_the_choice_and_the_python_times(
@@ -148,8 +170,16 @@ def test_print_shows_only_the_rundown(page: Page, base_url: str) -> None:
     assert caption.replace(" ", "") in squeezed
     for time, what, _ in rows:
         assert time in squeezed and what.replace(" ", "") in squeezed
-    for left_out in ("Pilih modul", "Untuk siapa", "Jadwal siap pakai", "Cetak susunan acara", "Salin tautan",
-                     "Perencana workshop", "Butuh bantuan", "Beranda"):
+    for left_out in (
+        "Pilih modul",
+        "Untuk siapa",
+        "Jadwal siap pakai",
+        "Cetak susunan acara",
+        "Salin tautan",
+        "Perencana workshop",
+        "Butuh bantuan",
+        "Beranda",
+    ):
         assert left_out not in printed, f"'{left_out}' was printed"
 
 
@@ -176,8 +206,10 @@ def test_a_ready_made_plan_loads_into_the_planner(page: Page, base_url: str) -> 
 def test_the_letter_fills_the_chosen_youth_modules(sized: Page, base_url: str) -> None:
     page = sized
     project = load_project(ROOT)
-    page.goto(f"{base_url}{PLANNER}#s=08:00&d=2026-12-03&p=bentuk-esa-online,_i15,grooming,_i15,bersuara-dan-melapor",
-              wait_until="load")
+    page.goto(
+        f"{base_url}{PLANNER}#s=08:00&d=2026-12-03&p=bentuk-esa-online,_i15,grooming,_i15,bersuara-dan-melapor",
+        wait_until="load",
+    )
     letter = page.locator(".sso-rundown").get_by_role("link", name="Surat untuk orang tua")
     expect(letter).to_be_visible()
     rows = browser_plan(page)[1]
