@@ -219,11 +219,10 @@ def _lesson_context(project: Project, lesson: Lesson, base: str) -> dict[str, ob
         "uses": uses_of(project, lesson.id),
         "audiences": [AUDIENCES[a] for a in lesson.module.audiences],
         "reviewed": dates.long_date(lesson.module.reviewed) if lesson.module.reviewed else None,
-        "core": core_clock(lesson),
-        "core_total": sum(slot.minutes for slot in core_clock(lesson)),
+        "core": (core := core_clock(lesson)),
+        "core_total": sum(slot.minutes for slot in core),
         "age_labels": {"smp": age_band_label("smp"), "sma": age_band_label("sma")},
         "sheet": f"{base}{sheet_url(lesson)}",
-        "quiz_answers": [q.options.index(q.answer) if q.answer in q.options else -1 for q in lesson.module.quiz],
     }
 
 

@@ -2,7 +2,7 @@
 date and legal-aid advice (issue #15: law named without a review date or legal-aid advice).
 
 - Modules: the date is the module's `reviewed` (smartschool.curriculum_pages adds the line); docs pages: their
-  front-matter `reviewed:` (hooks/legal_block.py adds it).
+  front-matter `reviewed:` (hooks/lesson_blocks.py adds it).
 - Validation: a page with a hukum block must have a review date; in a module body, a sentence naming a law
   (`UU No.`, `Undang-Undang`, `KUHP`, `Pasal <n>`, `PP No.`) outside a hukum block is refused.
 - The legal-aid advice names only what ../shared/sources/facts.md verifies: SAPA 129 (telephone 129, WhatsApp

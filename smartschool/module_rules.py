@@ -8,7 +8,7 @@ from collections.abc import Callable, Collection, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
-from .admonitions import admonitions, inside
+from .admonitions import FACILITATOR_KINDS, admonitions, inside
 from .curriculum import LoadedLesson, module_files
 from .help_mentions import strings_in
 from .legal_block import KIND as LEGAL_KIND
@@ -417,7 +417,6 @@ QUOTED_VERDICT = re.compile(r'^\s*(?:[-*+]|\d+[.)])\s+.*["\u201d][.,]?\s+(?:[*_]
 # after a quiz-like heading, a verdict as the first word after a statement's end in a list item or paragraph.
 QUIZ_HEADING = re.compile(r"^#{2,6}\s.*\b(?:kuis|benar atau (?:salah|keliru)|cek pemahaman|mitos)", re.IGNORECASE)
 VERDICT_AFTER_STATEMENT = re.compile(r'[.?!"\u201d]\s+(?:[*_]{1,2})?(Benar|Keliru|Salah)[.!]')
-FACILITATOR_KINDS = {"fasilitator", "perlindungan"}
 
 
 def answers_stay_in_facilitator_blocks(ctx: ModuleContext) -> Iterator[Problem]:

@@ -23,17 +23,13 @@ from itertools import pairwise
 
 from markupsafe import Markup
 
+from .admonitions import admonitions, fenced_lines
 from .curriculum import Lesson
 from .project import Project
 from .reference_pages import help_box, mention_help
 from .render import page_front_matter, render
 
-# Admonitions the participant materials never show (the curriculum format: curriculum/README.md).
-FACILITATOR_KINDS = frozenset({"fasilitator", "perlindungan"})
 CASE_KIND = "contoh"
-
-ADMONITION = re.compile(r"^(?P<indent> *)(?:!!!|\?\?\?\+?)\s+(?P<kind>[\w-]+)(?:\s+\"(?P<title>[^\"]*)\")?\s*$")
-FENCE = re.compile(r"^\s*(```|~~~)")
 H2 = re.compile(r"^##\s+(?P<text>.+?)\s*(?:\{[^{}]*\})?\s*#*\s*$")
 # A paragraph that starts a card of its own inside one `contoh` block.
 CARD_START = re.compile(r"^\*\*(?:Kartu|Bagian)\s+[\w]+[.:]?\*\*")
@@ -56,34 +52,15 @@ def participant_url(lesson: Lesson) -> str:
     return f"{lesson.url}bahan-peserta/"
 
 
-def _block(lines: list[str], start: int, indent: int) -> int:
-    """The index after the admonition body that starts at `start` (lines indented more than `indent`, or blank)."""
-    end = start
-    while end < len(lines):
-        line = lines[end]
-        if line.strip() and len(line) - len(line.lstrip(" ")) < indent + INDENT:
-            break
-        end += 1
-    while end > start and not lines[end - 1].strip():
-        end -= 1
-    return end
-
-
 def without_facilitator_blocks(markdown: str) -> str:
-    """`markdown` without any `!!! fasilitator` / `!!! perlindungan` admonition (at any indentation) and its body.
-    Fenced code is left alone."""
-    lines, out, fenced, i = markdown.splitlines(), [], False, 0
-    while i < len(lines):
-        line = lines[i]
-        if FENCE.match(line):
-            fenced = not fenced
-        found = None if fenced else ADMONITION.match(line)
-        if found and found.group("kind") in FACILITATOR_KINDS:
-            i = _block(lines, i + 1, len(found.group("indent")))
-            continue
-        out.append(line)
-        i += 1
-    return "\n".join(out)
+    """`markdown` without any facilitator-only admonition (a `fasilitator` or `perlindungan` class, at any
+    indentation, found as Python-Markdown reads openings: smartschool.admonitions) and its body."""
+    lines = markdown.splitlines()
+    dropped: set[int] = set()
+    for block in admonitions(markdown):
+        if block.for_facilitator:
+            dropped.update(range(block.line, block.end + 1))
+    return "\n".join(line for number, line in enumerate(lines, 1) if number not in dropped)
 
 
 def _split_cards(markdown: str) -> list[str]:
@@ -102,27 +79,20 @@ def case_cards(body: str) -> list[CaseCard]:
 
     Line numbers count from 1 within `body`. A `contoh` nested in another block is not taken (it belongs to that
     block, a facilitator's note perhaps)."""
-    lines, cards, activity, fenced, i = body.splitlines(), [], "", False, 0
-    while i < len(lines):
-        line = lines[i]
-        if FENCE.match(line):
-            fenced = not fenced
-        if fenced:
-            i += 1
-            continue
-        heading = H2.match(line)
+    lines = body.splitlines()
+    fenced = fenced_lines(lines)
+    cases = {block.line: block for block in admonitions(body) if block.indent == 0 and block.kind == CASE_KIND}
+    cards, activity = [], ""
+    for number, line in enumerate(lines, 1):
+        heading = H2.match(line) if number not in fenced else None
         if heading:
             activity = heading.group("text").strip()
-        found = ADMONITION.match(line)
-        if found and not found.group("indent") and found.group("kind") == CASE_KIND:
-            end = _block(lines, i + 1, 0)
-            inner = textwrap.dedent("\n".join(lines[i + 1 : end]))
-            title = found.group("title") or "Contoh kasus (fiktif)"
+        block = cases.get(number)
+        if block is not None:
+            inner = textwrap.dedent("\n".join(lines[block.line : block.end]))
+            title = block.title or "Contoh kasus (fiktif)"
             for text in _split_cards(without_facilitator_blocks(inner)):
-                cards.append(CaseCard(activity, title, text, i + 1))
-            i = end
-            continue
-        i += 1
+                cards.append(CaseCard(activity, title, text, number))
     return cards
 
 

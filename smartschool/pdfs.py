@@ -34,6 +34,8 @@ from .render import render
 PDF_SWITCH = "SSO_PDF"
 TRACK = r"(?P<track>dewasa|remaja)"
 CARDS_ID = "kartu-kasus"  # the participant page's case-card heading (templates/participant.md)
+# The template's heading line of the cards: a page has cards only when it has this line (author text may name the id).
+CARDS_HEADING = re.compile(rf"^## Kartu kasus \{{ #{CARDS_ID}\b", re.MULTILINE)
 SIZE_TOKEN = "\u27e6sso-pdf:{name}\u27e7"  # stands for a PDF's size in a page until the PDF is made
 TOKEN = re.compile("\u27e6sso-pdf:(?P<name>[a-z0-9.-]+)\u27e7")
 LICENCE_LINE = (
@@ -98,7 +100,7 @@ def pdf_specs(url: str, title: str, markdown: str = "") -> list[PdfSpec]:
                 stop=CARDS_ID,
             )
         ]
-        if f"#{CARDS_ID}" in markdown:
+        if CARDS_HEADING.search(markdown):  # the template's own heading line, not author text that names it
             specs.append(
                 PdfSpec(
                     url,
@@ -166,8 +168,11 @@ def _heading_at(content: str, ident: str) -> int:
 
 
 def part_of(content: str, start: str | None, stop: str | None) -> str:
-    """The content from the heading with id `start` up to the heading with id `stop` (see PdfSpec)."""
+    """The content from the heading with id `start` up to the heading with id `stop` (see PdfSpec); "" when there
+    is no heading `start` (never the whole page in its place)."""
     begin = _heading_at(content, start) if start else 0
+    if begin < 0:
+        return ""
     end = _heading_at(content, stop) if stop else -1
     return content[max(begin, 0) : end if end >= 0 else len(content)]
 

@@ -93,6 +93,35 @@ def _article(site: Path, url: str) -> BeautifulSoup:
     return page.select_one("article.md-content__inner")
 
 
+@pytest.mark.parametrize(
+    "opening",
+    [
+        '!!! fasilitator inline end "Catatan fasilitator"',  # further classes after the kind
+        '!!!fasilitator "Catatan fasilitator"',  # no space after the marker: Python-Markdown reads it
+        '!!! note fasilitator "Catatan fasilitator"',  # the facilitator class second
+        '???+ perlindungan "Jika ada peserta yang bercerita"',
+    ],
+)
+def test_every_opening_python_markdown_reads_as_a_facilitator_block_is_kept_off_the_cards(opening: str) -> None:
+    body = textwrap.dedent(
+        f"""\
+        ## Studi kasus
+
+        !!! contoh "Contoh kasus (fiktif)"
+            Raka menerima pesan dari akun baru.
+
+            {opening}
+                Jawaban yang benar: Raka tidak bersalah.
+
+            Apa yang bisa Raka lakukan?
+        """
+    )
+    (card,) = case_cards(body)
+    assert "Raka menerima pesan" in card.markdown and "Apa yang bisa Raka lakukan?" in card.markdown
+    assert "Jawaban" not in card.markdown
+    assert "Jawaban" not in without_facilitator_blocks(body)
+
+
 def test_every_module_has_a_participant_page_with_handout_and_cards(built_site: Path, project) -> None:  # type: ignore[no-untyped-def]
     for lesson in project.lessons:
         article = _article(built_site, participant_url(lesson))

@@ -70,7 +70,7 @@
         return response.json();
       })
       .then(function (data) {
-        var byId = {};
+        var byId = Object.create(null);  // no inherited keys: a shared link may name "__proto__" or "constructor"
         (data.items || []).forEach(function (module) {
           module.shortMinutes = shortMinutes(module);
           byId[module.id] = module;
@@ -98,7 +98,7 @@
       reader: READERS.some(function (r) { return r[0] === reader; }) ? reader : "",
       plan: []
     };
-    var seen = {};
+    var seen = Object.create(null);
     (params.get("p") || "").split(",").forEach(function (token) {
       var brk = BREAK.exec(token);
       if (brk) {

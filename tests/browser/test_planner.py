@@ -140,6 +140,17 @@ def test_shared_link_restores_the_choice_and_the_python_times(
         context.close()
 
 
+def test_a_hostile_shared_link_restores_only_real_modules(page: Page, base_url: str) -> None:
+    # Inherited object keys, markup and an unknown id in the fragment are not modules; the real one still loads.
+    hostile = "__proto__,constructor,toString,%3Cimg%20src%3Dx%3E,tidak-ada,grooming,hasOwnProperty"
+    page.goto(f"{base_url}{PLANNER}#s=25:99&d=<b>&p={hostile}", wait_until="load")
+    order = page.locator(".sso-planner__order li[data-id]").evaluate_all("els => els.map(e => e.dataset.id)")
+    assert order == ["grooming"]
+    assert browser_plan(page) == python_plan("08:00", ["grooming"])
+    expect(page.locator("#sso-planner-start")).to_have_value("08:00")
+    assert page.locator(".sso-planner img").count() == 0
+
+
 def test_a_changed_choice_survives_a_reload(page: Page, base_url: str) -> None:
     page.goto(base_url + PLANNER, wait_until="load")
     page.locator("#sso-planner-m-pencegahan-bersama").check()
