@@ -98,11 +98,6 @@ def mention_html(channel: HelpChannel) -> Markup:
     return Markup("{} ({})").format(name, Markup(", ").join(links))
 
 
-def channels_by_id(channels: Iterable[HelpChannel]) -> dict[str, HelpChannel]:
-    """The published channels by id (pass `Project.published_channels()`)."""
-    return {channel.id: channel for channel in channels}
-
-
 def mentions(text: str, *, markdown: bool = True) -> list[Mention]:
     """Every token in `text`, in order. In Markdown (`markdown=True`) tokens inside fenced code blocks and inline
     code spans are not mentions: they show the token itself."""

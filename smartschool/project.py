@@ -88,6 +88,11 @@ class Project:
         verified = [c for c in self.channels if c.status == "verified"]
         return sorted(verified, key=lambda c: not c.urgent)
 
+    @cached_property
+    def published_channels_by_id(self) -> dict[str, HelpChannel]:
+        """The published channels by id, built once per project (every page's `[[bantuan:<id>]]` looks them up)."""
+        return {channel.id: channel for channel in self.published_channels()}
+
     def events_newest_first(self) -> list[Event]:
         return sorted(self.events, key=lambda e: (e.start, e.id), reverse=True)
 

@@ -10,7 +10,7 @@ from typing import TypeVar
 from markupsafe import escape
 
 from . import dates
-from .help_mentions import Link, channels_by_id, contact_link, international_number, replace_mentions
+from .help_mentions import Link, contact_link, international_number, replace_mentions
 from .help_rules import is_stale
 from .models import Event, GlossaryTerm, HelpChannel, Organization, PartnerClass
 from .project import Project
@@ -22,7 +22,7 @@ __all__ = ["Link", "contact_link", "international_number"]  # re-exported: the l
 def mention_help(project: Project, markdown: str) -> str:
     """`markdown` with every `[[bantuan:<id>]]` replaced by the channel's name and linked contacts (see
     smartschool.help_mentions; module text is untrusted, so this is our code with everything escaped)."""
-    return replace_mentions(markdown, channels_by_id(project.published_channels()))
+    return replace_mentions(markdown, project.published_channels_by_id)
 
 
 def verified_groups(channels: list[HelpChannel]) -> list[tuple[date, list[HelpChannel]]]:

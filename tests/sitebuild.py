@@ -65,3 +65,11 @@ def identical_tree(cmp: filecmp.dircmp) -> bool:
         return False
     _, mismatch, errors = filecmp.cmpfiles(cmp.left, cmp.right, cmp.common_files, shallow=False)
     return not mismatch and not errors and all(identical_tree(sub) for sub in cmp.subdirs.values())
+
+
+def make_dry_run(target: str) -> subprocess.CompletedProcess[str]:
+    """`make -n <target>` in the project: the commands the target would run, without running them."""
+    env = {**os.environ, "MAKEFLAGS": ""}
+    return subprocess.run(
+        ["make", "-n", target], cwd=ROOT, check=False, capture_output=True, text=True, timeout=60, env=env
+    )

@@ -7,15 +7,15 @@ The checks themselves run in `make lint`; these tests keep the three places from
 
 from __future__ import annotations
 
-import os
 import re
 import shutil
-import subprocess
 import tomllib
 from pathlib import Path
 
 import pytest
 import yaml
+
+from sitebuild import make_dry_run
 
 ROOT = Path(__file__).resolve().parent.parent
 LINTED = ("smartschool", "hooks", "tests", "benchmarks", "tools")
@@ -45,15 +45,7 @@ def test_make_lint_runs_ruff_check_ruff_format_check_and_mypy_over_the_code() ->
 
 @pytest.mark.skipif(shutil.which("make") is None, reason="make is not installed")
 def test_make_test_runs_the_code_checks_before_pytest() -> None:
-    dry_run = subprocess.run(
-        ["make", "-n", "test"],
-        cwd=ROOT,
-        check=False,
-        capture_output=True,
-        text=True,
-        timeout=60,
-        env={**os.environ, "MAKEFLAGS": ""},
-    )
+    dry_run = make_dry_run("test")
     assert dry_run.returncode == 0, dry_run.stderr
     lines = dry_run.stdout.splitlines()
     order = [next(i for i, line in enumerate(lines) if line.startswith(check)) for check in CHECKS]

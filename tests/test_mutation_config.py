@@ -7,15 +7,15 @@ tests/mutation_survivors_check.py, which `make mutate` calls (it is no test: it 
 
 from __future__ import annotations
 
-import os
 import re
 import shutil
-import subprocess
 import tomllib
 from pathlib import Path
 
 import pytest
 import yaml
+
+from sitebuild import make_dry_run
 
 ROOT = Path(__file__).resolve().parent.parent
 SURVIVORS = ROOT / "tests" / "mutation-survivors.yaml"
@@ -61,15 +61,7 @@ def test_every_listed_survivor_says_why_it_is_equivalent() -> None:
 
 @pytest.mark.skipif(shutil.which("make") is None, reason="make is not installed")
 def test_make_mutate_runs_mutmut_from_its_lock_file() -> None:
-    dry_run = subprocess.run(
-        ["make", "-n", "mutate"],
-        cwd=ROOT,
-        check=False,
-        capture_output=True,
-        text=True,
-        timeout=60,
-        env={**os.environ, "MAKEFLAGS": ""},
-    )
+    dry_run = make_dry_run("mutate")
     assert dry_run.returncode == 0, dry_run.stderr
     assert "mutmut run" in dry_run.stdout
     assert "mutmut results" in dry_run.stdout
