@@ -144,6 +144,7 @@ def test_a_hostile_shared_link_restores_only_real_modules(page: Page, base_url: 
     # Inherited object keys, markup and an unknown id in the fragment are not modules; the real one still loads.
     hostile = "__proto__,constructor,toString,%3Cimg%20src%3Dx%3E,tidak-ada,grooming,hasOwnProperty"
     page.goto(f"{base_url}{PLANNER}#s=25:99&d=<b>&p={hostile}", wait_until="load")
+    expect(page.locator(".sso-planner__order li[data-id]")).to_have_count(1)  # modules.json arrives after load
     order = page.locator(".sso-planner__order li[data-id]").evaluate_all("els => els.map(e => e.dataset.id)")
     assert order == ["grooming"]
     assert browser_plan(page) == python_plan("08:00", ["grooming"])
