@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.nav import Navigation, Section
@@ -21,12 +19,12 @@ from smartschool.curriculum_pages import (
 )
 from smartschool.navigation import drop_pages, trim_section
 from smartschool.paging import source_of
-from smartschool.project import current_project
+from smartschool.project import current_project, project_root
 from smartschool.vocabulary import TRACKS
 
 
 def on_files(files: Files, config: MkDocsConfig) -> Files:
-    project = current_project(Path(config.config_file_path).parent)
+    project = current_project(project_root(config.config_file_path))
     for lesson in project.lessons:
         src = source_of(lesson.url)
         files.append(File.generated(config, src, content=lesson_page_markdown(project, lesson)))
@@ -44,7 +42,7 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
 
 def on_nav(nav: Navigation, config: MkDocsConfig, files: Files) -> Navigation:
     """Within each track's section: modules in their `order`, the pack volumes last; large sections trimmed."""
-    project = current_project(Path(config.config_file_path).parent)
+    project = current_project(project_root(config.config_file_path))
     rank = {source_of(lesson.url): lesson.module.order for lesson in project.lessons}
     rank.update(
         {source_of(volume.url): 10**6 + volume.number for track in TRACKS for volume in pack_volumes(project, track)}

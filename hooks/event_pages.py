@@ -3,8 +3,6 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.nav import Navigation, Section
@@ -12,12 +10,12 @@ from mkdocs.structure.pages import Page
 
 from smartschool.event_archive import archive_years, year_page_markdown
 from smartschool.paging import source_of
-from smartschool.project import current_project
+from smartschool.project import current_project, project_root
 from smartschool.render import event_page_markdown
 
 
 def on_files(files: Files, config: MkDocsConfig) -> Files:
-    project = current_project(Path(config.config_file_path).parent)
+    project = current_project(project_root(config.config_file_path))
     for event in project.events:
         content = event_page_markdown(project, event, config.site_url or "/")
         files.append(File.generated(config, f"acara/{event.id}.md", content=content))
@@ -31,7 +29,7 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
 
 def on_nav(nav: Navigation, config: MkDocsConfig, files: Files) -> Navigation:
     """The menu's section of year pages: titled like the archive on `acara/`, newest year first (its pages in order)."""
-    project = current_project(Path(config.config_file_path).parent)
+    project = current_project(project_root(config.config_file_path))
     order = {source_of(page.url): (-year.year, page.number) for year in archive_years(project) for page in year.pages()}
 
     def is_year_page(item: object) -> bool:

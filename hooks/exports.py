@@ -3,18 +3,16 @@ site."""
 
 from __future__ import annotations
 
-from pathlib import Path
-
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import File, Files
 
 from smartschool.buildinfo import source_date
 from smartschool.exports import EXPORTS, SCHEMA_FILES, calendar_feed, robots_txt, schema_json
-from smartschool.project import current_project
+from smartschool.project import current_project, project_root
 
 
 def on_files(files: Files, config: MkDocsConfig) -> Files:
-    root = Path(config.config_file_path).parent
+    root = project_root(config.config_file_path)
     project = current_project(root)
     site_url = config.site_url or "/"
     stamp = source_date(root, ["data/events.yaml", "data/organizations.yaml"])  # DTSTAMP: when the data changed

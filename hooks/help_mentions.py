@@ -7,15 +7,13 @@ their tokens already replaced by smartschool.curriculum_pages.
 
 from __future__ import annotations
 
-from pathlib import Path
-
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
-from smartschool.project import current_project
+from smartschool.project import current_project, project_root
 from smartschool.reference_pages import mention_help
 
 
 def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
-    return mention_help(current_project(Path(config.config_file_path).parent), markdown)
+    return mention_help(current_project(project_root(config.config_file_path)), markdown)

@@ -2,16 +2,15 @@
 
 from __future__ import annotations
 
-from pathlib import Path
 from typing import Any
 
 from smartschool import curriculum_pages, data_reference, event_archive, reference_pages, render
 from smartschool.buildinfo import build_date
-from smartschool.project import Project, current_project
+from smartschool.project import Project, current_project, project_root
 
 
 def define_env(env: Any) -> None:
-    root = Path(env.conf.config_file_path).parent
+    root = project_root(env.conf.config_file_path)
 
     def project() -> Project:
         return current_project(root)

@@ -11,7 +11,7 @@ from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
 from smartschool.buildinfo import last_commit_times, latest_change
-from smartschool.project import current_project
+from smartschool.project import current_project, project_root
 
 _times: dict[str, datetime] = {}
 _data_files: list[str] = []
@@ -21,7 +21,7 @@ _module_files: dict[str, str] = {}  # generated lesson page source → its modul
 def on_files(files: Files, config: MkDocsConfig) -> Files:
     """One `git log` per build for every source: the docs pages, the data files and the modules."""
     global _times, _data_files, _module_files
-    root = Path(config.config_file_path).parent
+    root = project_root(config.config_file_path)
     project = current_project(root)
     _module_files = {f"{lesson.url.rstrip('/')}.md": lesson.path for lesson in project.lessons}
     _data_files = sorted(p.relative_to(root).as_posix() for p in (root / "data").glob("*.yaml"))

@@ -5,8 +5,6 @@ The pages are linked from their lesson page, not listed in the navigation (they 
 
 from __future__ import annotations
 
-from pathlib import Path
-
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.nav import Navigation
@@ -14,16 +12,16 @@ from mkdocs.structure.nav import Navigation
 from smartschool.navigation import drop_pages
 from smartschool.paging import source_of
 from smartschool.participant import participant_page_markdown, participant_url
-from smartschool.project import current_project
+from smartschool.project import current_project, project_root
 
 
 def _sources(config: MkDocsConfig) -> set[str]:
-    project = current_project(Path(config.config_file_path).parent)
+    project = current_project(project_root(config.config_file_path))
     return {source_of(participant_url(lesson)) for lesson in project.lessons}
 
 
 def on_files(files: Files, config: MkDocsConfig) -> Files:
-    project = current_project(Path(config.config_file_path).parent)
+    project = current_project(project_root(config.config_file_path))
     for lesson in project.lessons:
         src = source_of(participant_url(lesson))
         files.append(File.generated(config, src, content=participant_page_markdown(project, lesson)))

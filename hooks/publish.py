@@ -27,6 +27,7 @@ from mkdocs.exceptions import Abort
 from mkdocs.plugins import event_priority
 
 from smartschool.messages import language, say
+from smartschool.project import project_root
 from smartschool.publish import BuildAborted, build_staged
 
 if TYPE_CHECKING:  # the server module is loaded by `mkdocs serve` only
@@ -62,7 +63,7 @@ def _first_build_staged(real_build: Callable[..., None], serving: Any) -> Callab
 
     def first_build(config: MkDocsConfig, **options: Any) -> None:
         serving.build = real_build
-        served, root = Path(config.site_dir), Path(config.config_file_path).parent
+        served, root = Path(config.site_dir), project_root(config.config_file_path)
 
         def build_into(staging: Path) -> None:
             global _staging
@@ -132,7 +133,7 @@ def _write_problems_page(served: Path, problems: list[str]) -> None:
 
 def on_serve(server: LiveReloadServer, config: MkDocsConfig, builder: Callable) -> LiveReloadServer:
     """Stage every rebuild (the first build was staged by `on_startup`'s wrapper)."""
-    server.builder = _staged(server.builder, server, Path(config.config_file_path).parent)
+    server.builder = _staged(server.builder, server, project_root(config.config_file_path))
     return server
 
 

@@ -16,7 +16,7 @@ from mkdocs.plugins import event_priority
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
-from smartschool.project import current_project
+from smartschool.project import current_project, project_root
 from smartschool.search_index import (
     IndexingFailed,
     filter_markup,
@@ -31,7 +31,7 @@ _audiences: dict[str, tuple[str, ...]] = {}  # lesson page address → its modul
 
 
 def on_files(files: Files, config: MkDocsConfig) -> Files:
-    project = current_project(Path(config.config_file_path).parent)
+    project = current_project(project_root(config.config_file_path))
     _audiences.clear()
     _audiences.update({lesson.url: tuple(lesson.module.audiences) for lesson in project.lessons})
     return files

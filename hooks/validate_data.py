@@ -6,7 +6,6 @@ It runs in `on_config`, before MkDocs empties `site/`, so a failed validation le
 from __future__ import annotations
 
 import logging
-from pathlib import Path
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import Abort
@@ -15,7 +14,7 @@ from mkdocs.plugins import event_priority
 from smartschool.buildinfo import build_date
 from smartschool.messages import noun, say
 from smartschool.problems import DataError
-from smartschool.project import load_project_cached
+from smartschool.project import load_project_cached, project_root
 
 log = logging.getLogger("mkdocs.hooks.validate_data")
 # Data warnings (a help line due for re-verification) are shown but, unlike MkDocs warnings, do not fail --strict.
@@ -29,7 +28,7 @@ if not notices.handlers:
 
 @event_priority(100)  # before every plugin, macros included
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
-    root = Path(config.config_file_path).parent
+    root = project_root(config.config_file_path)
     try:
         project = load_project_cached(root, build_date())
     except DataError as err:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import gc
+import os
 from collections.abc import Callable, Collection, Iterable, Iterator
 from concurrent.futures import Future, ThreadPoolExecutor
 from contextlib import contextmanager
@@ -277,6 +278,12 @@ def load_project_cached(root: Path, today: date | None = None) -> Project:
     project = load_project(root, today)
     _CACHE[root] = (fingerprint, project)
     return project
+
+
+def project_root(config_file_path: str | os.PathLike[str]) -> Path:
+    """The project's folder, absolute: the folder of its mkdocs.yml. MkDocs keeps the path it was given, so
+    `mkdocs build -f mkdocs.yml` gives a relative one, whose parent is `.`."""
+    return Path(config_file_path).resolve().parent
 
 
 def current_project(root: Path) -> Project:
