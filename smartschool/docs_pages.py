@@ -2,7 +2,7 @@
 
 MkDocs stops with a traceback on a page that is not UTF-8 and on a broken link in docs/, it would publish a file
 that a link brings in from outside the project, and Python-Markdown crashes on a page nested a few hundred levels
-deep and takes minutes over a paragraph of open brackets. Validation reads every `docs/**/*.md` as UTF-8, bounds
+deep and takes minutes over a paragraph of open brackets. Validation reads every `docs/**/*.md` once, as UTF-8, bounds
 its nesting and brackets as module bodies are bounded (smartschool.markdown_nesting), and looks at every link in
 docs/ and curriculum/, so each of these is a located problem with what to do instead.
 """
@@ -12,6 +12,7 @@ from __future__ import annotations
 import os
 import re
 from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
 from pathlib import Path
 
 from .markdown_nesting import (
@@ -33,23 +34,39 @@ DOCS_DIR = "docs"
 SOURCE_DIRS = ("docs", "curriculum")
 
 
-def pages_are_utf8(root: Path) -> Iterator[Problem]:
-    """Every Markdown page in docs/ is UTF-8 text (one leading byte-order mark is fine): the first bad byte of a
-    page saved in another encoding (Windows-1252, say) is reported at its line and column. A page that reads is
-    then held to the bounds of `markdown_is_bounded`."""
+@dataclass(frozen=True)
+class DocsPage:
+    """A hand-written page of docs/ that reads as UTF-8: `name`, its path from the project's folder
+    (`docs/bantuan/index.md`), and `text`, all of it (front matter included, a leading byte-order mark dropped)."""
+
+    name: str
+    text: str
+
+
+def read_docs_pages(root: Path) -> tuple[list[DocsPage], list[Problem]]:
+    """Every Markdown page in docs/, read once for every check of the pages (their nesting and brackets here, legal
+    blocks, help tokens): the pages that read as UTF-8, and a problem at the first bad byte of each that does not
+    (a page saved as Windows-1252, say; one leading byte-order mark is fine). A link that leads out of the project
+    (reported by `links_stay_inside`) and anything that is not a regular file (a folder named *.md, a device, a
+    pipe) are never read: reading `/dev/zero` would never end."""
+    pages: list[DocsPage] = []
+    problems: list[Problem] = []
     for path in _markdown_files(root / DOCS_DIR):
         if path.is_symlink() and (not path.exists() or not resolves_inside(root, path)):
-            continue  # links_stay_inside reports it; a file outside the project is never read
+            continue
+        if not path.is_file():
+            continue
         try:
             data = path.read_bytes()
         except OSError:
-            continue  # not a readable file (a folder named *.md, say): MkDocs skips it too
+            continue  # unreadable: MkDocs skips it too
         name = path.relative_to(root).as_posix()
         text, problem = decode_utf8(data, name)
         if problem is not None:
-            yield problem
+            problems.append(problem)
         elif text is not None:
-            yield from markdown_is_bounded(text, name)
+            pages.append(DocsPage(name, text))
+    return pages, problems
 
 
 def markdown_is_bounded(text: str, name: str) -> Iterator[Problem]:
@@ -86,8 +103,11 @@ def links_stay_inside(root: Path, skip: Iterable[Path] = ()) -> Iterator[Problem
         yield from bad_links(root, folder, skip)
 
 
-def check_sources(root: Path, skip: Iterable[Path] = ()) -> list[Problem]:
-    """Run every check of the source folders: links, and each docs page's encoding, nesting and brackets."""
+def check_sources(root: Path, pages: Iterable[DocsPage], skip: Iterable[Path] = ()) -> list[Problem]:
+    """Run every check of the source folders: links, and each docs page's (`pages`, from `read_docs_pages`)
+    nesting, brackets and legal blocks."""
     from .legal_block import docs_legal_problems  # a page with a `!!! hukum` block needs `reviewed:`
 
-    return [*links_stay_inside(root, skip), *pages_are_utf8(root), *docs_legal_problems(root)]
+    pages = list(pages)
+    bounded = [problem for page in pages for problem in markdown_is_bounded(page.text, page.name)]
+    return [*links_stay_inside(root, skip), *bounded, *docs_legal_problems(pages)]

@@ -14,26 +14,25 @@ or unpublished id at its file, line and column before anything is built.
 
 from __future__ import annotations
 
-import os
 import re
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
-from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from markupsafe import Markup, escape
 
 from .messages import field_path, module_subject, say
 from .models import Contact, HelpChannel
 from .problems import Problem, quoted
-from .sourcefiles import decode_utf8, resolves_inside
+
+if TYPE_CHECKING:
+    from .docs_pages import DocsPage
 
 TOKEN = re.compile(r"\[\[bantuan:([^\[\]\n]*)\]\]")
 FENCE = re.compile(r"^ {0,3}(`{3,}|~{3,})")
 CODE_SPAN = re.compile(r"(`+)(?:(?!\1).)+?\1")
 # Fields of a module whose text becomes the page's title or description (in <head>, where no link can be).
 PLAIN_FIELDS = ("title", "summary")
-DOCS_DIR = "docs"
 
 
 @dataclass(frozen=True)
@@ -148,12 +147,15 @@ def _fault(ident: str, published: set[str], known: set[str]) -> str | None:
     return say("help.mention_unknown", value=quoted(ident), known=", ".join(sorted(published)))
 
 
-def check_mentions(root: Path, lessons: Iterable[Any], published: set[str], known: set[str]) -> Iterator[Problem]:
+def check_mentions(
+    pages: Iterable[DocsPage], lessons: Iterable[Any], published: set[str], known: set[str]
+) -> Iterator[Problem]:
     """Every token in module bodies, module front matter and docs/ pages names a published channel; none is in
     a module's `title` or `summary` (they become the page's title and description, which hold no links).
 
-    `lessons` are `curriculum.LoadedLesson`s; `published` the ids of verified channels, `known` every id in the
-    help file (valid or not, so a channel with its own problem is not reported again here).
+    `pages` are the docs/ pages (smartschool.docs_pages.read_docs_pages); `lessons` are `curriculum.LoadedLesson`s;
+    `published` the ids of verified channels, `known` every id in the help file (valid or not, so a channel with
+    its own problem is not reported again here).
     """
     for item in lessons:
         yield from _front_matter_mentions(item, published, known)
@@ -169,7 +171,7 @@ def check_mentions(root: Path, lessons: Iterable[Any], published: set[str], know
                     say("field.body"),
                     fault,
                 )
-    yield from _docs_mentions(root, published, known)
+    yield from _docs_mentions(pages, published, known)
 
 
 def _front_matter_mentions(item: Any, published: set[str], known: set[str]) -> Iterator[Problem]:
@@ -206,22 +208,11 @@ def strings_in(value: object, path: tuple[str | int, ...]) -> Iterator[tuple[tup
             yield from strings_in(inner, (*path, index))
 
 
-def _docs_mentions(root: Path, published: set[str], known: set[str]) -> Iterator[Problem]:
-    top = root / DOCS_DIR
-    for current, folders, files in os.walk(top):
-        folders.sort()
-        for name in sorted(files):
-            path = Path(current) / name
-            if not name.endswith(".md") or (path.is_symlink() and not resolves_inside(root, path)):
-                continue
-            try:
-                data = path.read_bytes()
-            except OSError:
-                continue
-            text, problem = decode_utf8(data, path.relative_to(root).as_posix())
-            if text is None or problem is not None or "[[bantuan:" not in text:
-                continue  # a page that is not UTF-8 is reported by docs_pages
-            for mention in mentions(text):
-                fault = _fault(mention.ident, published, known)
-                if fault:
-                    yield Problem(path.relative_to(root).as_posix(), mention.line, mention.column, "", "", fault)
+def _docs_mentions(pages: Iterable[DocsPage], published: set[str], known: set[str]) -> Iterator[Problem]:
+    for page in pages:
+        if "[[bantuan:" not in page.text:
+            continue
+        for mention in mentions(page.text):
+            fault = _fault(mention.ident, published, known)
+            if fault:
+                yield Problem(page.name, mention.line, mention.column, "", "", fault)

@@ -14,13 +14,16 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
-from pathlib import Path
+from typing import TYPE_CHECKING
 
 from . import dates
 from .admonitions import admonitions, inside
 from .problems import Problem
+
+if TYPE_CHECKING:  # docs_pages imports this module
+    from .docs_pages import DocsPage
 
 KIND = "hukum"
 # A sentence that names a law or one of its articles. Case-sensitive: "undang-undang ini" (lower case) refers back
@@ -93,19 +96,17 @@ def review_date(value: object) -> dt.date | None:
     return None
 
 
-def docs_legal_problems(root: Path) -> Iterator[Problem]:
-    """Each hand-written page in docs/ with a hukum block has a front-matter `reviewed:` date (YYYY-MM-DD)."""
+def docs_legal_problems(pages: Iterable[DocsPage]) -> Iterator[Problem]:
+    """Each hand-written page in docs/ (`pages`, smartschool.docs_pages.read_docs_pages) with a hukum block has a
+    front-matter `reviewed:` date (YYYY-MM-DD)."""
     from .frontmatter import split_front_matter
     from .messages import say
 
-    for path in sorted((root / "docs").rglob("*.md")):
-        try:
-            text = path.read_text(encoding="utf-8-sig")
-        except (OSError, UnicodeDecodeError):
-            continue  # pages_are_utf8 reports it
+    for page in pages:
+        text = page.text
         if "hukum" not in text:
             continue
-        name = path.relative_to(root).as_posix()
+        name = page.name
         source, _ = split_front_matter(text, name) if text.startswith("---") else (None, [])
         body, body_line = (source.body, source.body_line) if source else (text, 1)
         blocks = [b for b in admonitions(body) if b.kind == KIND]

@@ -17,7 +17,7 @@ from msgspec import Struct
 
 from .common_rules import unique_ids
 from .curriculum import Lesson, load_lessons, module_files
-from .docs_pages import check_sources
+from .docs_pages import check_sources, read_docs_pages
 from .event_rules import EventContext, check_events
 from .help_mentions import check_mentions
 from .help_rules import check_channels, check_terms, stale_channels
@@ -152,7 +152,9 @@ def _validate(
     paths = module_files(root)
     loaded, found = load_lessons(root, paths)
     problems += found
-    problems += check_sources(root, skip=paths)  # links in docs/ and curriculum/, and docs pages as UTF-8
+    docs_pages, found = read_docs_pages(root)  # read once for every check of the pages
+    problems += found
+    problems += check_sources(root, docs_pages, skip=paths)  # links in docs/ and curriculum/; docs pages' bounds
     # A module body may link to an event's page: only then do the module rules wait for the events file.
     problems += check_modules(ModuleContext(root, loaded, _event_ids_once_read(events_read)))
     lessons = [item.lesson for item in loaded]
@@ -180,7 +182,7 @@ def _validate(
     problems += found
     if help_source is not None:  # `[[bantuan:<id>]]` in modules and docs/ names a published channel
         published = {c.id for _, c in channels if c.status == "verified"}
-        problems += check_mentions(root, loaded, published, _raw_ids(help_source.data, "channels"))
+        problems += check_mentions(docs_pages, loaded, published, _raw_ids(help_source.data, "channels"))
     _, terms, found = _load_list(root, GLOSSARY_FILE, "terms", GlossaryTerm, "term", check_terms)
     problems += found
 

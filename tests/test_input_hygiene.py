@@ -311,6 +311,31 @@ def test_links_that_stay_inside_the_project_are_accepted(tmp_path: Path) -> None
     assert problems_for(tmp_path) == []
 
 
+def test_a_docs_page_that_is_a_device_or_a_pipe_is_never_read(tmp_path: Path) -> None:
+    # `docs/nol.md -> /dev/zero` ran the legal-block check out of memory (it read every page without the guard
+    # the UTF-8 check had), and a pipe named *.md waited forever. Every check of docs pages now reads them through
+    # one reader (smartschool.docs_pages.read_docs_pages). Run as the maintainer runs it, so a hang is a failure.
+    module_project(tmp_path)
+    write_file(tmp_path, "docs/index.md", "# Beranda\n\n!!! hukum\n    Undang-undang.\n")
+    (tmp_path / "docs/nol.md").symlink_to("/dev/zero")
+    os.mkfifo(tmp_path / "docs/pipa.md")
+    result = subprocess.run(
+        [sys.executable, "-m", "smartschool", "--root", str(tmp_path), "check"],
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=False,
+    )
+    assert result.returncode == 1 and "Traceback" not in result.stderr
+    output = result.stdout + result.stderr
+    assert (
+        "docs/index.md:3:1: reviewed: the page has a 'hukum' block but no review date, expected "
+        "'reviewed: YYYY-MM-DD' in its front matter"
+    ) in output
+    assert "docs/nol.md:1:1: is a link to a file or folder outside the project" in output
+    assert "pipa.md" not in output
+
+
 def test_content_of_a_file_outside_the_project_never_reaches_the_log(tmp_path: Path) -> None:
     secret = write_file(tmp_path, "secret.yaml", "kata-sandi: rahasia-sekali\n")
     project = write_data(tmp_path / "project", VALID_EVENT)
