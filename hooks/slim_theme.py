@@ -1,8 +1,9 @@
-"""MkDocs hook: Material's stylesheet without the components the site never shows (smartschool.theme_css).
+"""MkDocs hook: Material's stylesheets without the rules the site never uses (smartschool.theme_css).
 
-Every page is checked first: a page that uses one of those components stops the build with a message that says
-which and what to do, so no page ever lacks a rule it needs. After the build, the theme's stylesheet in the site
-is rewritten in place (its hashed name stays; only this site's copy changes).
+Every page is checked first: a page that uses one of the declared unused components stops the build with a message
+that says which and what to do, so no page ever lacks a rule it needs. After the build, Material's two stylesheets
+in the site (main and palette) are rewritten in place: the declared components go, then whatever no built page
+or script uses. Their hashed names stay; only this site's copies change.
 """
 
 from __future__ import annotations
@@ -14,7 +15,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.structure.pages import Page
 
 from smartschool.messages import say
-from smartschool.theme_css import UNUSED_COMPONENTS, components_used, slim_stylesheet
+from smartschool.theme_css import UNUSED_COMPONENTS, components_used, purge_stylesheet, slim_stylesheet, usage_of_site
 
 
 def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
@@ -25,8 +26,19 @@ def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
 
 
 def on_post_build(config: MkDocsConfig) -> None:
-    sheets = sorted((Path(config.site_dir) / "assets" / "stylesheets").glob("main.*.min.css"))
-    if len(sheets) != 1:
-        raise PluginError(say("theme.stylesheet_missing", found=len(sheets)))
-    sheet = sheets[0]
-    sheet.write_text(slim_stylesheet(sheet.read_text(encoding="utf-8"), UNUSED_COMPONENTS), encoding="utf-8")
+    site = Path(config.site_dir)
+    sheets = [_material_sheet(site, name) for name in ("main", "palette")]
+    usage = usage_of_site(site)
+    for sheet in sheets:
+        css = slim_stylesheet(sheet.read_text(encoding="utf-8"), UNUSED_COMPONENTS)
+        # A custom property this sheet declares may be read by any other stylesheet of the site.
+        others = "\n".join(other.read_text("utf-8") for other in sorted(site.rglob("*.css")) if other != sheet)
+        sheet.write_text(purge_stylesheet(css, usage, also_read_by=others), encoding="utf-8")
+
+
+def _material_sheet(site: Path, name: str) -> Path:
+    """Material's stylesheet `name` (`main`, `palette`) in the built site; the build stops if it is not there once."""
+    found = sorted((site / "assets" / "stylesheets").glob(f"{name}.*.min.css"))
+    if len(found) != 1:
+        raise PluginError(say("theme.stylesheet_missing", name=name, found=len(found)))
+    return found[0]

@@ -216,11 +216,11 @@ MESSAGES: dict[str, dict[str, str]] = {
         "Hapus dari halaman itu, atau hapus entrinya dari UNUSED_COMPONENTS di smartschool/theme_css.py.",
     },
     "theme.stylesheet_missing": {
-        "en": "assets/stylesheets/main.*.min.css: expected Material's one stylesheet in the built site, found "
+        "en": "assets/stylesheets/{name}.*.min.css: expected one such Material stylesheet in the built site, found "
         "{found}. Check the mkdocs-material version in requirements/site.txt, or remove hooks/slim_theme.py "
         "from mkdocs.yml.",
-        "id": "assets/stylesheets/main.*.min.css: satu lembar gaya Material seharusnya ada di situs yang dibangun, "
-        "ditemukan {found}. Periksa versi mkdocs-material di requirements/site.txt, atau hapus "
+        "id": "assets/stylesheets/{name}.*.min.css: satu lembar gaya Material ini seharusnya ada di situs yang "
+        "dibangun, ditemukan {found}. Periksa versi mkdocs-material di requirements/site.txt, atau hapus "
         "hooks/slim_theme.py dari mkdocs.yml.",
     },
     # --- Ids and lists (any data file) -----------------------------------------------------------------------------
