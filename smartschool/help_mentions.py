@@ -82,15 +82,26 @@ def contact_link(contact: Contact) -> Link:
     return Link(contact.value, contact.value.removeprefix("https://").removeprefix("http://"), "Situs web")
 
 
+def contact_anchor(contact: Contact, text: str | None = None) -> Markup:
+    """The contact as a link, the one way every page writes one: `<a href="tel:129">129</a>`. `text` is what the
+    link says (default: the contact as written in the data, such as `129` or `aduankonten.id`); a link that leaves
+    for another site (WhatsApp, the web) carries `rel="external"`, one that dials does not. Every data string is
+    escaped."""
+    link = contact_link(contact)
+    external = Markup(' rel="external"') if contact.kind != "telepon" else Markup("")
+    return Markup('<a href="{}"{}>{}</a>').format(link.href, external, link.text if text is None else text)
+
+
+def running_text(contact: Contact) -> str:
+    """How a contact is named in a sentence: `telepon 129`, `WhatsApp 08111-129-129`, `aduankonten.id`."""
+    text = contact_link(contact).text
+    return {"telepon": f"telepon {text}", "whatsapp": f"WhatsApp {text}"}.get(contact.kind, text)
+
+
 def mention_html(channel: HelpChannel) -> Markup:
     """The channel's running-text name and its contacts as links, every data string escaped:
-    `SAPA 129 (<a href="tel:129">telepon 129</a>, <a href="https://wa.me/…">WhatsApp 08111-129-129</a>)`."""
-    links = []
-    for contact in channel.contacts:
-        link = contact_link(contact)
-        text = {"telepon": f"telepon {link.text}", "whatsapp": f"WhatsApp {link.text}"}.get(contact.kind, link.text)
-        external = Markup(' rel="external"') if contact.kind == "web" else Markup("")
-        links.append(Markup('<a href="{}"{}>{}</a>').format(link.href, external, text))
+    `SAPA 129 (<a href="tel:129">telepon 129</a>, <a href="https://wa.me/…" rel="external">WhatsApp 08111-…</a>)`."""
+    links = [contact_anchor(contact, running_text(contact)) for contact in channel.contacts]
     name = channel.short_name or channel.name
     if not links:
         return escape(name)

@@ -10,7 +10,7 @@ from typing import TypeVar
 from markupsafe import escape
 
 from . import dates
-from .help_mentions import Link, contact_link, international_number, replace_mentions
+from .help_mentions import Link, contact_anchor, contact_link, international_number, replace_mentions, running_text
 from .help_rules import is_stale
 from .models import Event, GlossaryTerm, HelpChannel, Organization, PartnerClass
 from .project import Project
@@ -37,6 +37,7 @@ def help_channels(project: Project, today: date) -> str:
         "help_channels.html",
         channels=project.published_channels(),
         link=contact_link,
+        anchor=contact_anchor,
         stale=lambda c: is_stale(c, today),
         long_date=dates.long_date,
     )
@@ -49,7 +50,8 @@ def help_box(project: Project, base: str = "") -> str:
     return render(
         "help_box.html",
         channels=shown,
-        link=contact_link,
+        anchor=contact_anchor,
+        running_text=running_text,
         base=base,
         groups=verified_groups(shown),
         long_date=dates.long_date,

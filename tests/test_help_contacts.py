@@ -66,13 +66,33 @@ def test_the_crisis_line_in_the_data_is_sejiwa_119_extension_8() -> None:
 
 def test_a_mention_is_the_name_with_tel_and_whatsapp_links() -> None:
     assert str(mention_html(BY_ID["sapa-129"])) == (
-        'SAPA 129 (<a href="tel:129">telepon 129</a>, <a href="https://wa.me/628111129129">WhatsApp 08111-129-129</a>)'
+        'SAPA 129 (<a href="tel:129">telepon 129</a>, '
+        '<a href="https://wa.me/628111129129" rel="external">WhatsApp 08111-129-129</a>)'
     )
     assert str(mention_html(BY_ID["polri-110"])) == 'Polri 110 (<a href="tel:110">telepon 110</a>)'
     assert 'href="tel:119,8">telepon 119 ext. 8</a>' in str(mention_html(BY_ID["sejiwa-119"]))
     assert '<a href="https://aduankonten.id" rel="external">aduankonten.id</a>' in str(
         mention_html(BY_ID["aduan-konten"])
     )
+
+
+def test_every_contact_link_is_written_the_same_way_in_every_place(built_site: Path) -> None:
+    # The help page's list, the help box of youth pages and [[bantuan:<id>]] mentions all write a contact's link
+    # with smartschool.help_mentions.contact_anchor: the same address, and rel="external" exactly when it leaves.
+    pages = {
+        "help page": built_site / "bantuan" / "index.html",
+        "help box": built_site / "remaja" / "index.html",
+        "mention": built_site / "orang-tua" / "jika-terjadi-sesuatu" / "index.html",
+    }
+    expected = {str(contact_link(c).href): c.kind for channel in CHANNELS for c in channel.contacts}
+    for place, page in pages.items():
+        anchors = [
+            a for a in BeautifulSoup(page.read_text("utf-8"), "html.parser").find_all("a") if a.get("href") in expected
+        ]
+        assert anchors, place
+        for anchor in anchors:
+            leaves = expected[anchor["href"]] != "telepon"
+            assert (anchor.get("rel") == ["external"]) is leaves, (place, str(anchor))
 
 
 def test_hostile_channel_data_renders_as_text() -> None:
