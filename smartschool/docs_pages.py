@@ -17,11 +17,13 @@ from pathlib import Path
 
 from .markdown_nesting import (
     MAX_NESTING,
+    MAX_UNCLOSED_TAGS,
     admonition_message,
     bracket_message,
     costly_brackets,
     misindented_bodies,
     too_deep,
+    unclosed_tags,
 )
 from .messages import say
 from .problems import Problem
@@ -71,8 +73,8 @@ def read_docs_pages(root: Path) -> tuple[list[DocsPage], list[Problem]]:
 
 def markdown_is_bounded(text: str, name: str) -> Iterator[Problem]:
     """A page's Markdown (after its front matter) nests lists and quotes at most MAX_NESTING levels, leaves few
-    brackets open, and indents the text of its `!!!` blocks (smartschool.markdown_nesting); problems at the file's
-    line and column, file `name`."""
+    brackets and HTML tags open, and indents the text of its `!!!` blocks (smartschool.markdown_nesting);
+    problems at the file's line and column, file `name`."""
     front = _FRONT_MATTER.match(text)
     offset = text.count("\n", 0, front.end()) if front else 0
     body = text[front.end() :] if front else text
@@ -85,6 +87,10 @@ def markdown_is_bounded(text: str, name: str) -> Iterator[Problem]:
         yield Problem(name, offset + found.line, found.column, "", "", bracket_message(found))
     for block in misindented_bodies(body):
         yield Problem(name, offset + block.line, block.column, "", "", admonition_message(block, offset))
+    tags = unclosed_tags(body)
+    if tags is not None:
+        message = say("markdown.unclosed_tags", count=tags.count, limit=MAX_UNCLOSED_TAGS)
+        yield Problem(name, offset + tags.line, tags.column, "", "", message)
 
 
 def _markdown_files(top: Path) -> list[Path]:

@@ -305,6 +305,43 @@ def bracket_message(found: CostlyBrackets) -> str:
     return say(key, count=found.count, limit=MAX_OPEN_BRACKETS)
 
 
+# --- Unclosed HTML tags ----------------------------------------------------------------------------------------
+
+# Python-Markdown reads raw HTML with Python's html.parser, which takes `<a ` for the start of a tag and reads on
+# to the next `>`; with none after it, it gives up, takes the `<` as text and starts again one character on. Each
+# tag opener with no `>` anywhere after it so costs a read to the end of the text: 20,000 `<a ` took 1 min 45 s to
+# build. Writing HTML needs no such tag (every tag ends with `>`), so a few are allowed, as slips.
+MAX_UNCLOSED_TAGS = 20
+_TAG_OPENER = re.compile(r"<[A-Za-z][^\s/>]*[\s/]")
+
+
+@dataclass(frozen=True)
+class UnclosedTags:
+    """Tag openers (`<a `) with no `>` after them in a page: where the first is (1-based line and column) and how
+    many there are."""
+
+    line: int
+    column: int
+    count: int
+
+
+def unclosed_tags(text: str, limit: int = MAX_UNCLOSED_TAGS) -> UnclosedTags | None:
+    """The tag openers of `text` (outside fenced code, which Markdown sets aside before it reads HTML) that no `>`
+    follows, when there are more than `limit`; else None. One search from the end of the text, so linear."""
+    stretches = list(_unfenced(text))
+    after: list[int] = []
+    for start, end in reversed(stretches):
+        last = text.rfind(">", start, end)
+        after = [match.start() for match in _TAG_OPENER.finditer(text, max(start, last + 1), end)] + after
+        if last >= 0:
+            break
+    if len(after) <= limit:
+        return None
+    first = after[0]
+    line = text.count("\n", 0, first) + 1
+    return UnclosedTags(line, first - (text.rfind("\n", 0, first) + 1) + 1, len(after))
+
+
 # --- Admonition bodies --------------------------------------------------------------------------------------------
 
 _ADMONITION = re.compile(r"^(?P<indent>[ ]*)(?P<mark>!!!|\?\?\?\+?)[ \t]+\S")

@@ -1031,6 +1031,15 @@ MESSAGES: dict[str, dict[str, str]] = {
         "paling banyak {limit}: untuk setiap alamat, Markdown mencari penutupnya sampai akhir paragraf. Tutup "
         "setiap alamat dengan ')', seperti [teks](alamat.md).",
     },
+    "markdown.unclosed_tags": {
+        "en": "{count} HTML tags from here on are never closed with '>' (this is the first), expected at most "
+        "{limit}: Markdown reads to the end of the page for each one, which makes the build very slow; end each "
+        "tag with '>', as in <span class=\"x\">, or write '&lt;' for a '<' that is only text",
+        "id": "{count} tag HTML mulai dari sini tidak pernah ditutup dengan '>' (ini yang pertama), paling banyak "
+        "{limit}: untuk setiap tag, Markdown membaca sampai akhir halaman, sehingga situs sangat lambat dibangun. "
+        "Akhiri setiap tag dengan '>', seperti <span class=\"x\">, atau tulis '&lt;' untuk tanda '<' yang hanya "
+        "teks.",
+    },
     "markdown.admonition_indent": {
         "en": "this line is indented {actual} spaces, so Markdown does not read it as the body of the '{mark}' "
         "block on line {opener} (the block stays empty and the text shows as an ordinary paragraph), expected "

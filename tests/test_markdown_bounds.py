@@ -1,6 +1,7 @@
 """Markdown that would make Python-Markdown crash or take minutes is refused in validation, located, with what to
 write instead: open brackets (its link patterns search the rest of the paragraph for every `[`), link addresses
-never closed, brackets nested deep, and (in docs pages as in module bodies) lists and quotes nested too deep."""
+never closed, brackets nested deep, and (in docs pages as in module bodies) lists and quotes nested too deep; in
+docs pages, HTML tags never closed with `>`."""
 
 from __future__ import annotations
 
@@ -17,8 +18,10 @@ from smartschool.markdown_nesting import (
     MAX_BRACKET_DEPTH,
     MAX_NESTING,
     MAX_OPEN_BRACKETS,
+    MAX_UNCLOSED_TAGS,
     CostlyBrackets,
     costly_brackets,
+    unclosed_tags,
 )
 
 MODULE = "curriculum/dewasa/bentuk-esa-online.md"
@@ -191,3 +194,29 @@ def test_within_the_bounds_markdown_scans_in_linear_time(text: str) -> None:
     (k + d) times the paragraph's length (here k = 3, d = 3)."""
     if costly_brackets(text, 3, 3) == []:
         assert _get_text_cost(text) <= (3 + 3) * len(text)
+
+
+# A docs page may hold raw HTML; 20,000 `<a ` (tags never closed with `>`) took 1 min 45 s to build this site.
+def test_twenty_thousand_unclosed_html_tags_in_a_docs_page_are_refused_at_the_first(tmp_path: Path) -> None:
+    root, text = _page_with(tmp_path, "Teks biasa dengan <span>tag</span> yang benar.\n\nAwal " + "<a " * 20_000 + "\n")
+    assert _shown(root, PAGE) == [
+        f"{PAGE}:{_line(text, 'Awal <a')}:{len('Awal ') + 1}: 20000 HTML tags from here on are never closed with "
+        f"'>' (this is the first), expected at most {MAX_UNCLOSED_TAGS}: Markdown reads to the end of the page for "
+        "each one, which makes the build very slow; end each tag with '>', as in <span class=\"x\">, or write "
+        "'&lt;' for a '<' that is only text"
+    ]
+
+
+@pytest.mark.parametrize(
+    ("body", "found"),
+    [
+        ("<a " * MAX_UNCLOSED_TAGS, False),  # at the limit
+        ("<a " * (MAX_UNCLOSED_TAGS + 1), True),
+        ("<a " * (MAX_UNCLOSED_TAGS + 1) + "\n\n> kutipan", False),  # a `>` after them ends every one
+        ("> kutipan\n\n" + "<b " * (MAX_UNCLOSED_TAGS + 1), True),  # a `>` before them does not
+        ("<a " * (MAX_UNCLOSED_TAGS + 1) + "\n```\n>\n```\n", True),  # nor one in fenced code
+        ("anak usia <13 tahun, " * 100, False),  # a `<` before a digit opens no tag
+    ],
+)
+def test_unclosed_tags_are_those_no_closing_bracket_follows(body: str, found: bool) -> None:
+    assert (unclosed_tags("Teks.\n\n" + body) is not None) is found
