@@ -407,3 +407,11 @@ def test_the_event_page_puts_berbagi_pengalaman_in_context() -> None:
             dd for dd in BeautifulSoup(markdown, "html.parser").select("dt + dd") if "Berbagi pengalaman" in dd.text
         ]
         assert formats and all("tidak meminta peserta menceritakan pengalaman pribadi" in dd.text for dd in formats)
+
+
+def test_the_safe_reading_page_speaks_to_adults_too() -> None:
+    # /bantuan/aman-membaca/ is written to young readers ("kamu"); adults read it too and are addressed "Anda"
+    # (CONTENT.md), so its introduction, before the first section, tells them the steps are theirs as well.
+    text = (ROOT / "docs/bantuan/aman-membaca.md").read_text("utf-8")
+    introduction = text[: text.index("\n## ")]
+    assert re.search(r"Jika Anda orang tua, guru, atau orang dewasa lain\b[^.]*berlaku[^.]*untuk Anda\.", introduction)
