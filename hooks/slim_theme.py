@@ -3,7 +3,8 @@
 Every page is checked first: a page that uses one of the declared unused components stops the build with a message
 that says which and what to do, so no page ever lacks a rule it needs. After the build, Material's two stylesheets
 in the site (main and palette) are rewritten in place: the declared components go, then whatever no built page
-or script uses. Their hashed names stay; only this site's copies change.
+or script uses. Their hashed names stay; only this site's copies change. The site's own stylesheets lose their
+comments only.
 """
 
 from __future__ import annotations
@@ -15,7 +16,14 @@ from mkdocs.exceptions import PluginError
 from mkdocs.structure.pages import Page
 
 from smartschool.messages import say
-from smartschool.theme_css import UNUSED_COMPONENTS, components_used, purge_stylesheet, slim_stylesheet, usage_of_site
+from smartschool.theme_css import (
+    UNUSED_COMPONENTS,
+    components_used,
+    purge_stylesheet,
+    slim_stylesheet,
+    usage_of_site,
+    without_comments,
+)
 
 
 def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
@@ -34,6 +42,8 @@ def on_post_build(config: MkDocsConfig) -> None:
         # A custom property this sheet declares may be read by any other stylesheet of the site.
         others = "\n".join(other.read_text("utf-8") for other in sorted(site.rglob("*.css")) if other != sheet)
         sheet.write_text(purge_stylesheet(css, usage, also_read_by=others), encoding="utf-8")
+    for own in sorted((site / "assets").glob("*.css")):  # the site's own: docs/assets/site.css, planner.css
+        own.write_text(without_comments(own.read_text(encoding="utf-8")), encoding="utf-8")
 
 
 def _material_sheet(site: Path, name: str) -> Path:

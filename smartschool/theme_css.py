@@ -15,6 +15,9 @@ WeasyPrint uses):
    (`[data-md-color-primary=red]`) no page sets. Then custom properties that nothing reads any more go
    (`--md-admonition-icon--bug`, an SVG in a data URL), repeatedly, since one may only have been read by another.
 
+The site's own stylesheets (docs/assets/*.css) keep every rule; only their comments are left out
+(`without_comments`), about a third of their compressed size.
+
 A class that a script might add is kept as soon as its name appears in any script of the site, so the usage pass
 can only keep too much, never too little.
 """
@@ -233,6 +236,12 @@ def _with_content(rule: Node, content: list[Node]) -> Node:
             rule.source_line, rule.source_column, rule.at_keyword, rule.lower_at_keyword, rule.prelude, tokens
         )
     return tinycss2.ast.QualifiedRule(rule.source_line, rule.source_column, rule.prelude, tokens)
+
+
+def without_comments(css: str) -> str:
+    """`css` without its comments (kept in the repository for the maintainers; a reader's phone needs none of
+    them), rules and spacing as written."""
+    return str(tinycss2.serialize(tinycss2.parse_stylesheet(css, skip_comments=True, skip_whitespace=False)))
 
 
 def slim_stylesheet(css: str, unused: Iterable[str] = UNUSED_COMPONENTS) -> str:

@@ -10,7 +10,9 @@ import subprocess
 import sys
 from pathlib import Path
 
-from sitebuild import copy_project
+import tinycss2
+
+from sitebuild import ROOT, copy_project
 from smartschool.theme_css import (
     UNUSED_COMPONENTS,
     Usage,
@@ -160,6 +162,21 @@ def test_built_stylesheet_is_slimmer_and_keeps_what_the_pages_use(built_site: Pa
     assert "[data-md-color-primary=red]" not in colours
     for page in built_site.rglob("*.html"):
         assert components_used(page.read_text("utf-8")) == [], page
+
+
+def test_the_sites_own_stylesheets_keep_every_rule_and_lose_their_comments(built_site: Path) -> None:
+    for name in ("site.css", "planner.css"):
+        source = (ROOT / "docs" / "assets" / name).read_text("utf-8")
+        built = (built_site / "assets" / name).read_text("utf-8")
+        assert "/*" in source and "/*" not in built
+        assert len(gzip.compress(built.encode())) < len(gzip.compress(source.encode()))
+        assert _rules(built) == _rules(source)
+
+
+def _rules(css: str) -> list[str]:
+    """Each top-level rule of `css` as text, without comments and with whitespace collapsed."""
+    nodes = tinycss2.parse_stylesheet(css, skip_comments=True, skip_whitespace=True)
+    return [re.sub(r"\s+", " ", tinycss2.serialize([node])).strip() for node in nodes]
 
 
 def test_a_page_using_a_dropped_component_stops_the_build(tmp_path: Path) -> None:
