@@ -284,8 +284,10 @@ def load_project_cached(root: Path, today: date | None = None) -> Project:
 
 def project_root(config_file_path: str | os.PathLike[str]) -> Path:
     """The project's folder, absolute: the folder of its mkdocs.yml. MkDocs keeps the path it was given, so
-    `mkdocs build -f mkdocs.yml` gives a relative one, whose parent is `.`."""
-    return Path(config_file_path).resolve().parent
+    `mkdocs build -f mkdocs.yml` gives a relative one, whose parent is `.`. Made absolute as MkDocs makes
+    `docs_dir` absolute (`os.path.abspath`, symbolic links kept), so the two stay comparable when the project is
+    reached through a linked folder."""
+    return Path(os.path.abspath(config_file_path)).parent  # noqa: PTH100 (normalises "..", keeps links)
 
 
 def current_project(root: Path) -> Project:
