@@ -38,12 +38,24 @@ def on_post_build(config: MkDocsConfig) -> None:
     sheets = [_material_sheet(site, name) for name in ("main", "palette")]
     usage = usage_of_site(site)
     for sheet in sheets:
-        css = slim_stylesheet(sheet.read_text(encoding="utf-8"), UNUSED_COMPONENTS)
+        # From the theme's own copy: after `mkdocs build --dirty` the site holds last build's purged one, which
+        # lacks what a page may have started to use since.
+        css = slim_stylesheet(_theme_original(config, sheet).read_text(encoding="utf-8"), UNUSED_COMPONENTS)
         # A custom property this sheet declares may be read by any other stylesheet of the site.
         others = "\n".join(other.read_text("utf-8") for other in sorted(site.rglob("*.css")) if other != sheet)
         sheet.write_text(purge_stylesheet(css, usage, also_read_by=others), encoding="utf-8")
     for own in sorted((site / "assets").glob("*.css")):  # the site's own: docs/assets/site.css, planner.css
         own.write_text(without_comments(own.read_text(encoding="utf-8")), encoding="utf-8")
+
+
+def _theme_original(config: MkDocsConfig, built: Path) -> Path:
+    """The theme's own file that `built` (assets/stylesheets/<name>) was copied from; `built` itself if no theme
+    folder has it."""
+    for folder in config.theme.dirs:
+        original = Path(folder) / "assets" / "stylesheets" / built.name
+        if original.is_file():
+            return original
+    return built
 
 
 def _material_sheet(site: Path, name: str) -> Path:

@@ -201,10 +201,11 @@ def _parse(css: str) -> list[Node]:
 def _filter_rules(nodes: list[Node], dead: SelectorTest) -> list[Node]:
     """`nodes` without the qualified rules whose every selector is `dead`, and without the dead selectors of the
     others' selector lists (but for vendor-prefixed ones), looking inside grouping at-rules (one left empty goes
-    too). Comments go: the source-map comment no longer matches the file."""
+    too). Comments go (the source-map comment no longer matches the file), and so does text the parser cannot read
+    as a rule, which a browser skips too."""
     kept: list[Node] = []
     for node in nodes:
-        if node.type == "comment":
+        if node.type in ("comment", "error"):  # a browser skips what it cannot parse, and so does this
             continue
         if node.type == "qualified-rule":
             selectors = _selectors(node.prelude)
@@ -241,7 +242,8 @@ def _with_content(rule: Node, content: list[Node]) -> Node:
 def without_comments(css: str) -> str:
     """`css` without its comments (kept in the repository for the maintainers; a reader's phone needs none of
     them), rules and spacing as written."""
-    return str(tinycss2.serialize(tinycss2.parse_stylesheet(css, skip_comments=True, skip_whitespace=False)))
+    nodes = tinycss2.parse_stylesheet(css, skip_comments=True, skip_whitespace=False)
+    return str(tinycss2.serialize([node for node in nodes if node.type != "error"]))
 
 
 def slim_stylesheet(css: str, unused: Iterable[str] = UNUSED_COMPONENTS) -> str:
@@ -268,21 +270,29 @@ def purge_stylesheet(css: str, usage: Usage, also_read_by: str = "") -> str:
         )
 
     rules = _filter_rules(_parse(css), dead)
+    text = str(tinycss2.serialize(rules))
     while True:
-        text = str(tinycss2.serialize(rules))
         read = set(VARIABLE_READ.findall(text)) | set(VARIABLE_READ.findall(also_read_by)) | usage.reads
         declared = set(_declared_properties(rules))
         unread = {name for name in declared - read if not usage.script_names(name)}
         if not unread:
             return text
         rules = _without_properties(rules, unread)
+        shorter = str(tinycss2.serialize(rules))
+        if shorter == text:  # nothing could go (a rule it cannot read is left whole): done
+            return text
+        text = shorter
 
 
 def _declared_properties(nodes: Iterable[Node]) -> Iterator[str]:
-    """Every custom property declared in `nodes`, inside grouping at-rules too."""
+    """Every custom property declared in `nodes`, inside grouping at-rules too (but in a rule that holds a
+    declaration the parser cannot read, which is left whole)."""
     for node in nodes:
         if node.type == "qualified-rule":
-            for part in tinycss2.parse_blocks_contents(node.content):
+            parts = tinycss2.parse_blocks_contents(node.content)
+            if any(part.type == "error" for part in parts):
+                continue
+            for part in parts:
                 if part.type == "declaration" and part.name.startswith("--"):
                     yield part.name
         elif node.type == "at-rule" and node.lower_at_keyword in GROUPING_AT_RULES and node.content is not None:
