@@ -1019,24 +1019,24 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "{count} '[' in this paragraph are never closed with ']' (this is the first), expected at most "
         "{limit}: Markdown searches the rest of the paragraph for each one, which makes the build very slow; "
         "close each '[' with ']', or write '\\[' for a bracket that is only text",
-        "id": "{count} tanda '[' di paragraf ini tidak pernah ditutup dengan ']' (ini yang pertama), paling "
-        "banyak {limit}: untuk setiap tanda, Markdown mencari penutupnya sampai akhir paragraf, sehingga situs "
+        "id": "{count} tanda '[' di paragraf ini tidak pernah ditutup dengan ']' (ini yang pertama); "
+        "batasnya {limit}. Untuk setiap tanda, Markdown mencari penutupnya sampai akhir paragraf, sehingga situs "
         "sangat lambat dibangun. Tutup setiap '[' dengan ']', atau tulis '\\[' untuk kurung yang hanya teks.",
     },
     "markdown.open_addresses": {
         "en": "{count} link addresses '](' in this paragraph are never closed with ')' (this is the first), "
         "expected at most {limit}: Markdown searches the rest of the paragraph for each one; close each "
         "address with ')', as in [teks](alamat.md)",
-        "id": "{count} alamat tautan '](' di paragraf ini tidak pernah ditutup dengan ')' (ini yang pertama), "
-        "paling banyak {limit}: untuk setiap alamat, Markdown mencari penutupnya sampai akhir paragraf. Tutup "
+        "id": "{count} alamat tautan '](' di paragraf ini tidak pernah ditutup dengan ')' (ini yang pertama); "
+        "batasnya {limit}. Untuk setiap alamat, Markdown mencari penutupnya sampai akhir paragraf. Tutup "
         "setiap alamat dengan ')', seperti [teks](alamat.md).",
     },
     "markdown.unclosed_tags": {
         "en": "{count} HTML tags from here on are never closed with '>' (this is the first), expected at most "
         "{limit}: Markdown reads to the end of the page for each one, which makes the build very slow; end each "
         "tag with '>', as in <span class=\"x\">, or write '&lt;' for a '<' that is only text",
-        "id": "{count} tag HTML mulai dari sini tidak pernah ditutup dengan '>' (ini yang pertama), paling banyak "
-        "{limit}: untuk setiap tag, Markdown membaca sampai akhir halaman, sehingga situs sangat lambat dibangun. "
+        "id": "{count} tag HTML mulai dari sini tidak pernah ditutup dengan '>' (ini yang pertama); batasnya "
+        "{limit}. Untuk setiap tag, Markdown membaca sampai akhir halaman, sehingga situs sangat lambat dibangun. "
         "Akhiri setiap tag dengan '>', seperti <span class=\"x\">, atau tulis '&lt;' untuk tanda '<' yang hanya "
         "teks.",
     },
@@ -1060,7 +1060,7 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "brackets are nested {depth} levels deep here ('[' inside '['), expected at most {limit}: Markdown "
         "searches each level again, which makes the build very slow; close the brackets sooner, or write '\\['"
         " and '\\]' for brackets that are only text",
-        "id": "kurung siku bertingkat {depth} lapis di sini ('[' di dalam '['), paling banyak {limit}: Markdown "
+        "id": "kurung siku bertingkat {depth} lapis di sini ('[' di dalam '['); batasnya {limit}. Markdown "
         "menelusuri setiap lapis lagi, sehingga situs sangat lambat dibangun. Tutup kurungnya lebih awal, atau "
         "tulis '\\[' dan '\\]' untuk kurung yang hanya teks.",
     },

@@ -50,6 +50,7 @@ def help_box(project: Project, base: str = "") -> str:
     return render(
         "help_box.html",
         channels=shown,
+        link=contact_link,
         anchor=contact_anchor,
         running_text=running_text,
         base=base,

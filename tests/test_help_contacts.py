@@ -18,8 +18,18 @@ from bs4 import BeautifulSoup
 
 from help_scan import published_channels, scan_page, scan_site
 from helpers import VALID_EVENT, column_in, line_in, problems_for, real_module, write_data, write_file, write_module
-from smartschool.help_mentions import contact_link, mention_html, mentions, replace_mentions
+from smartschool.dates import long_date
+from smartschool.help_mentions import (
+    contact_anchor,
+    contact_link,
+    mention_html,
+    mentions,
+    replace_mentions,
+    running_text,
+)
 from smartschool.models import Contact, HelpChannel
+from smartschool.reference_pages import verified_groups
+from smartschool.render import render
 
 ROOT = Path(__file__).resolve().parent.parent
 CHANNELS = published_channels(ROOT)
@@ -93,6 +103,33 @@ def test_every_contact_link_is_written_the_same_way_in_every_place(built_site: P
         for anchor in anchors:
             leaves = expected[anchor["href"]] != "telepon"
             assert (anchor.get("rel") == ["external"]) is leaves, (place, str(anchor))
+
+
+def test_the_help_box_names_each_kind_of_contact() -> None:
+    # The help box lists contacts as "telepon …", "WhatsApp …" and "situs web …" (no channel in the box has a web
+    # address today, so a made-up one shows it).
+    channel = _channel(
+        urgent=True,
+        contacts=[
+            Contact(kind="telepon", value="129"),
+            Contact(kind="whatsapp", value="08111-129-129"),
+            Contact(kind="web", value="https://example.org/lapor"),
+        ],
+    )
+    box = render(
+        "help_box.html",
+        channels=[channel],
+        link=contact_link,
+        anchor=contact_anchor,
+        running_text=running_text,
+        base="",
+        groups=verified_groups([channel]),
+        long_date=long_date,
+    )
+    assert (
+        'X: <a href="tel:129">telepon 129</a> atau <a href="https://wa.me/628111129129" rel="external">WhatsApp '
+        '08111-129-129</a> atau <a href="https://example.org/lapor" rel="external">situs web example.org/lapor</a>'
+    ) in box
 
 
 def test_hostile_channel_data_renders_as_text() -> None:

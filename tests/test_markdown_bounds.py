@@ -123,7 +123,7 @@ def test_the_messages_are_indonesian_by_default(tmp_path: Path, monkeypatch: pyt
     root, text = _page_with(tmp_path, f"{BRACKETS}\n")
     assert _shown(root, PAGE) == [
         f"{PAGE}:{_line(text, 'Catatan [')}:9: 20000 tanda '[' di paragraf ini tidak pernah ditutup dengan ']' (ini "
-        f"yang pertama), paling banyak {MAX_OPEN_BRACKETS}: untuk setiap tanda, Markdown mencari penutupnya sampai "
+        f"yang pertama); batasnya {MAX_OPEN_BRACKETS}. Untuk setiap tanda, Markdown mencari penutupnya sampai "
         "akhir paragraf, sehingga situs sangat lambat dibangun. Tutup setiap '[' dengan ']', atau tulis '\\[' untuk "
         "kurung yang hanya teks."
     ]
