@@ -28,7 +28,7 @@ if TYPE_CHECKING:  # docs_pages imports this module
 KIND = "hukum"
 # A sentence that names a law or one of its articles. Case-sensitive: "undang-undang ini" (lower case) refers back
 # to a law already named and is not a name itself.
-LAW_NAME = re.compile(r"\b(?:UU|PP) (?:No\.|Nomor)\s*\d|\bUndang-Undang\b|\bKUHP\b|\bPasal \d+")
+LAW_NAME = re.compile(r"\b(?:UU|PP) (?:No\.|Nomor)\s*\d+(?:\s+Tahun\s+\d{4})?|\bUndang-Undang\b|\bKUHP\b|\bPasal \d+")
 LEGAL_AID = (
     # SAPA 129 as the token: its name and linked contacts come from data/help.yaml (smartschool.help_mentions).
     "Untuk kasus nyata, mintalah bantuan lembaga bantuan hukum, atau hubungi [[bantuan:sapa-129]] "

@@ -22,6 +22,14 @@ if os.environ.get("CI") == "true":
     settings.load_profile("ci")
 
 
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """Tests that read the real build carry the marker `built` (`make mutate` leaves them out: each would build the
+    whole site again for every mutant)."""
+    for item in items:
+        if "built_site" in getattr(item, "fixturenames", ()):
+            item.add_marker(pytest.mark.built)
+
+
 def pytest_sessionfinish(session: pytest.Session) -> None:
     remove_built_site()
 

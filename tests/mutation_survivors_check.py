@@ -31,7 +31,8 @@ def disagreements(results: str, listed: set[str]) -> list[str]:
 
 
 def main(path: str) -> int:
-    listed = {entry["mutant"] for entry in (yaml.safe_load(SURVIVORS.read_text(encoding="utf-8")) or [])}
+    data = yaml.safe_load(SURVIVORS.read_text(encoding="utf-8")) or {}
+    listed = {entry["mutant"] for entry in data.get("survivors") or []}
     problems = disagreements(Path(path).read_text(encoding="utf-8"), listed)
     for problem in problems:
         print(problem)

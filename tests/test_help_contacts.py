@@ -214,11 +214,13 @@ def test_an_extension_on_a_whatsapp_contact_is_refused(tmp_path: Path) -> None:
     wrong = '{kind: whatsapp, value: 08111-129-129, extension: "8"}'
     text = path.read_text("utf-8").replace("{kind: whatsapp, value: 08111-129-129}", wrong)
     path.write_text(text, "utf-8")
-    found = [p for p in problems_for(tmp_path) if "extension" in p.field]
-    assert len(found) == 1 and found[0].line == line_in(text, wrong), found
-    assert (
-        found[0].message == "an extension belongs to a telephone contact only, expected 'kind: telepon' or no extension"
-    )
+    found = [str(p) for p in problems_for(tmp_path) if "extension" in p.field]
+    line = line_in(text, wrong)
+    column = text.splitlines()[line - 1].index('"8"') + 1
+    assert found == [
+        f"data/help.yaml:{line}:{column}: channel 'sapa-129': contacts[1].extension: an extension belongs to a "
+        "telephone contact only, expected 'kind: telepon' or no extension"
+    ]
 
 
 # --- The scan: what counts as written by hand --------------------------------------------------------------------

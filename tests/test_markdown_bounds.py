@@ -220,3 +220,12 @@ def test_twenty_thousand_unclosed_html_tags_in_a_docs_page_are_refused_at_the_fi
 )
 def test_unclosed_tags_are_those_no_closing_bracket_follows(body: str, found: bool) -> None:
     assert (unclosed_tags("Teks.\n\n" + body) is not None) is found
+
+
+def test_a_module_block_with_text_indented_two_spaces_is_refused_at_the_file_line(tmp_path: Path) -> None:
+    root, text = _module_with(tmp_path, '!!! note "Catatan"\n  Teks catatan.\n')
+    opener = _line(text, '!!! note "Catatan"')
+    assert f"{MODULE}:{opener + 1}:3: module 'bentuk-esa-online': body: this line is indented 2 spaces, so " + (
+        f"Markdown does not read it as the body of the '!!!' block on line {opener} (the block stays empty and the "
+        "text shows as an ordinary paragraph), expected 4 spaces: indent each line of the block's text 4 spaces"
+    ) in _shown(root, MODULE)

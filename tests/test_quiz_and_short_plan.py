@@ -225,8 +225,8 @@ def test_a_law_named_outside_a_legal_block_is_refused_at_its_column(tmp_path: Pa
     text = GROOMING.replace("\n## ", "\nMenurut UU No. 35 Tahun 2014, anak dilindungi.\n\n## ", 1)
     line = line_in(text, "Menurut UU No. 35")
     assert _one(tmp_path, text) == (
-        f"{FILE}:{line}:9: module 'grooming': body: 'UU No. 3' names a law outside a legal block, expected it inside "
-        "a '!!! hukum \"…\"' block (which adds the review date and legal-aid advice)"
+        f"{FILE}:{line}:9: module 'grooming': body: 'UU No. 35 Tahun 2014' names a law outside a legal block, "
+        "expected it inside a '!!! hukum \"…\"' block (which adds the review date and legal-aid advice)"
     )
 
 
@@ -477,9 +477,68 @@ def test_a_law_named_in_the_front_matter_needs_a_review_date_and_a_legal_block(t
     line = line_in(text, "UU No. 35")
     found = _problems(tmp_path, text)
     assert (
-        f"{FILE}:{line}:5: module 'grooming': objectives[0]: 'UU No. 3' names a law, so the module needs "
+        f"{FILE}:{line}:5: module 'grooming': objectives[0]: 'UU No. 35 Tahun 2014' names a law, so the module needs "
         "'reviewed: YYYY-MM-DD' in its front matter and a '!!! hukum \"…\"' block in its body (the block shows the "
         "review date and legal-aid advice)"
     ) in found
     # With the date back, the module's own legal block covers the aim; a source title may always name a law.
     assert _problems(tmp_path, GROOMING.replace(aim, named, 1)) == []
+
+
+# --- Boundaries and the order of modules (each kills a mutant of `make mutate`) ----------------------------------
+
+
+def test_a_thirty_minute_plan_and_core_minutes_equal_to_the_step_are_accepted(tmp_path: Path) -> None:
+    thirty = GROOMING.replace("    core_minutes: 10\n", "    core_minutes: 5\n", 1)  # 35 -> 30 minutes
+    assert _problems(tmp_path / "a", thirty) == []
+    whole = GROOMING.replace(
+        "    method: kerja-berpasangan\n    core: true\n    core_minutes: 5\n",
+        "    method: kerja-berpasangan\n    core: true\n    core_minutes: 10\n",  # the step's own 10 minutes
+    )
+    assert whole != GROOMING and _problems(tmp_path / "b", whole) == []
+
+
+def test_a_contoh_block_without_a_title_is_refused_with_an_empty_title(tmp_path: Path) -> None:
+    text = GROOMING.replace('!!! contoh "Contoh kasus (fiktif)"', "!!! contoh", 1)
+    assert _one(tmp_path, text) == (
+        f"{FILE}:{line_in(text, '!!! contoh')}:11: module 'grooming': body: a 'contoh' block titled '', expected a "
+        "title starting with 'Contoh kasus (fiktif)'"
+    )
+
+
+def test_laws_in_the_front_matter_are_checked_in_every_module(tmp_path: Path) -> None:
+    # dewasa/bentuk-esa-online names a law (reported first), remaja/bujuk-rayu is covered by its own legal block,
+    # remaja/grooming names a law without one: the check goes on past both.
+    named = '  - "Peserta mampu menyebutkan bahwa UU No. 35 Tahun 2014 melindungi anak."'
+    adult_aim = (
+        '  - "Peserta mampu menyebutkan lima bentuk ESA online dan menjelaskan masing-masing dengan kata-kata sendiri."'
+    )
+    youth_aim = '  - "Peserta mampu menjelaskan apa itu grooming (bujuk rayu) dengan kata-kata sendiri."'
+    assert adult_aim in ADULT and youth_aim in GROOMING
+    write_data(tmp_path, VALID_EVENT)
+    write_module(tmp_path, "dewasa", "bentuk-esa-online", ADULT.replace(adult_aim, named, 1))
+    write_module(tmp_path, "remaja", "bujuk-rayu", GROOMING.replace("id: grooming", "id: bujuk-rayu", 1))
+    uncovered = re.sub(r"(?m)^reviewed: .*\n", "", GROOMING.replace(youth_aim, named, 1))
+    write_module(tmp_path, "remaja", "grooming", uncovered)
+    found = " ".join(str(p) for p in problems_for(tmp_path))
+    assert "curriculum/dewasa/bentuk-esa-online.md:10:5: module 'bentuk-esa-online': objectives[0]: 'UU No. 35" in found
+    assert f"{FILE}:{line_in(uncovered, 'UU No. 35')}:5: module 'grooming': objectives[0]: 'UU No. 35" in found
+
+
+def test_answers_are_found_after_code_and_headings_but_not_inside_code_or_before_a_quiz(tmp_path: Path) -> None:
+    code = "```\nJawaban: ini contoh di dalam kode.\n```\n"
+    after = "Jawaban: ini di luar kode."
+    verdict = '- "Simpan gambarnya." Salah. Jangan simpan.'
+    text = GROOMING.replace(
+        "\n## Pembukaan dan kesepakatan kelompok\n",
+        "\nAnak boleh melapor. Benar. Kapan saja.\n\n## Pembukaan dan kesepakatan kelompok\n\n"
+        f"{code}\n{after}\n\n  {verdict}\n",
+        1,
+    )
+    assert text != GROOMING
+    message = "module 'grooming': body: an answer key in body text"
+    found = [p for p in _problems(tmp_path, text) if message in p]
+    assert [p.split(f": {message}")[0] for p in found] == [
+        f"{FILE}:{line_in(text, after)}:1",  # the paragraph's first column
+        f"{FILE}:{line_in(text, verdict)}:{verdict.index('Salah') + 3}",  # at the verdict (indented 2)
+    ]
