@@ -542,3 +542,11 @@ def test_answers_are_found_after_code_and_headings_but_not_inside_code_or_before
         f"{FILE}:{line_in(text, after)}:1",  # the paragraph's first column
         f"{FILE}:{line_in(text, verdict)}:{verdict.index('Salah') + 3}",  # at the verdict (indented 2)
     ]
+
+
+def test_an_answer_after_a_facilitator_block_is_still_found(tmp_path: Path) -> None:
+    block = '!!! fasilitator "Kunci"\n    Jawaban: benar.\n'
+    after = "Jawaban: sesudah kotak fasilitator."
+    text = GROOMING.replace("\n## ", f"\n{block}\n{after}\n\n## ", 1)
+    found = [p for p in _problems(tmp_path, text) if "an answer key in body text" in p]
+    assert [p.split(": module")[0] for p in found] == [f"{FILE}:{line_in(text, after)}:1"]
