@@ -60,7 +60,7 @@ UNUSED_SCRIPTS = ("assets/javascripts/workers/", "assets/javascripts/lunr/")
 PALETTE_ATTRIBUTES = ("data-md-color-primary", "data-md-color-accent", "data-md-color-scheme")
 
 CLASS_ATTRIBUTE = re.compile(r"""\bclass\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>"']+))""", re.IGNORECASE)
-PALETTE_ATTRIBUTE = re.compile(r"""\b(data-md-color-(?:primary|accent|scheme))\s*=\s*["']?([^"'\s>]+)""")
+PALETTE_ATTRIBUTE = re.compile(rf"""\b({"|".join(PALETTE_ATTRIBUTES)})\s*=\s*["']?([^"'\s>]+)""")
 VARIABLE_READ = re.compile(r"var\(\s*(--[\w-]+)")
 # At-rules whose block holds rules (slimmed inside); any other at-rule (@keyframes, @font-face …) is kept whole.
 GROUPING_AT_RULES = frozenset({"media", "supports", "container", "layer"})
