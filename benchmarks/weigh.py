@@ -184,6 +184,20 @@ def header() -> str:
     return f"{'page':40} " + " ".join(f"{c + ' KB':>12}" for c in COLUMNS) + f" {'total KB':>12}  budget"
 
 
+def weigh_pages(browser: Browser, base: str, paths: list[str], budget: int, over_label: str) -> dict[str, Sizes]:
+    """Print the first-view weight of each of `paths` (under the site's `base` URL) as a table row against `budget`
+    (bytes, gzip-compressed), then how many are over it (`over_label`: N); return the sizes per path."""
+    print(header())
+    weighed: dict[str, Sizes] = {}
+    for path in paths:
+        sizes, _ = first_view(browser, base + path)
+        weighed[path] = sizes
+        print(row(path, sizes, budget))
+    over = [path for path, sizes in weighed.items() if total(sizes) > budget]
+    print(f"{over_label}: {len(over)}" + (f" ({', '.join(over)})" if over else ""))
+    return weighed
+
+
 def budget_pages(pages: list[str]) -> list[str]:
     """The pages the first-view budget covers: the home page and every youth page."""
     return [p for p in pages if p == "/" or p.startswith("/remaja/")]
@@ -207,15 +221,9 @@ def main() -> int:
             browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
 
             print("First view at 360×640, fresh cache: raw / gzip KB per kind (budget 80 KB gzip)")
-            print(header())
-            first = {}
-            for path in budget_pages(pages):
-                sizes, _ = first_view(browser, base + path)
-                first[path] = sizes
-                print(row(path, sizes, FIRST_VIEW_BUDGET))
-            over = [p for p, s in first.items() if total(s) > FIRST_VIEW_BUDGET]
-            print(f"over the first-view budget: {len(over)}" + (f" ({', '.join(over)})" if over else ""))
-            report["first_view"] = first
+            report["first_view"] = weigh_pages(
+                browser, base, budget_pages(pages), FIRST_VIEW_BUDGET, "over the first-view budget"
+            )
 
             if not args.no_paint:
                 print(
@@ -234,15 +242,7 @@ def main() -> int:
 
             if args.all:
                 print("\nFirst view of every page: raw / gzip KB (budget 120 KB gzip)")
-                print(header())
-                everything = {}
-                for path in pages:
-                    sizes, _ = first_view(browser, base + path)
-                    everything[path] = sizes
-                    print(row(path, sizes, PAGE_BUDGET))
-                over = [p for p, s in everything.items() if total(s) > PAGE_BUDGET]
-                print(f"pages over budget: {len(over)}" + (f" ({', '.join(over)})" if over else ""))
-                report["pages"] = everything
+                report["pages"] = weigh_pages(browser, base, pages, PAGE_BUDGET, "pages over budget")
             browser.close()
     if args.json:
         args.json.write_text(json.dumps(report, indent=2), "utf-8")

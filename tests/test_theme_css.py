@@ -10,6 +10,7 @@ import subprocess
 import sys
 from pathlib import Path
 
+import material as material_theme
 import pytest
 import tinycss2
 
@@ -193,7 +194,7 @@ INTERACTION_STATES = ("md-header--shadow", "md-tooltip2--active", "md-tooltip2--
 
 
 def test_rules_for_classes_a_script_adds_are_kept(built_site: Path) -> None:
-    material = Path(tinycss2.__file__).parents[1] / "material" / "templates" / "assets"
+    material = Path(material_theme.__file__).parent / "templates" / "assets"
     original = slim_stylesheet(next((material / "stylesheets").glob("main.*.min.css")).read_text("utf-8"))
     (sheet,) = (built_site / "assets" / "stylesheets").glob("main.*.min.css")
     built = sheet.read_text("utf-8")
