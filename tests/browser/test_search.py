@@ -59,6 +59,10 @@ def results(page: Page, query: str, *, reader: str = "", kind: str = "", every: 
     shows a few at a time) unless `every` is false."""
     page.locator(f"{DIALOG} [data-sso-filter={READER}]").select_option(reader)
     page.locator(f"{DIALOG} [data-sso-filter={KIND}]").select_option(kind)
+    # Empty the box first and wait until the status says nothing: otherwise the last search's "Ditemukan …" could be
+    # read before this search (it waits for typing to pause) has run.
+    page.locator("#sso-search-input").fill("")
+    expect(page.locator(STATUS)).to_have_text("", timeout=10_000)
     page.locator("#sso-search-input").fill(query)
     expect(page.locator(STATUS)).to_have_text(re.compile(r"^(Ditemukan|Tidak ada)"), timeout=10_000)
     more = page.locator("[data-sso-search-more]")
